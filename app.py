@@ -1,0 +1,55 @@
+"""Home: what Teichaku does, where the data lives, and where to start."""
+
+import streamlit as st
+
+from core.demo import copy_demo_into
+from ui.assessments import label_of, remember, start_assessment_form
+from ui.bootstrap import ASSESSMENT, RESULT, bootstrap
+from ui.home import explain_storage, leave_demo, show_assessment_list, show_causes_and_remedies
+
+screen = bootstrap("home.title")
+t, q = screen.t, screen.questionnaire
+
+st.title(t("home.title"))
+st.markdown(t("home.lead"))
+show_causes_and_remedies(screen)
+explain_storage(screen)
+
+if screen.demo:
+    back, copy = st.columns(2)
+    if back.button(t("demo.back"), icon=":material/arrow_back:"):
+        leave_demo(screen)
+    if copy.button(t("demo.copy"), icon=":material/content_copy:"):
+        st.session_state["_copy_demo"] = True  # done on the next run, in the user's own workspace
+        leave_demo(screen)
+
+if st.session_state.pop("_copy_demo", False) and not screen.demo:
+    copy_demo_into(screen.store)
+    st.toast(t("demo.copied"), icon=":material/check:")
+
+assessments = screen.store.assessments()
+in_progress = [a for a in assessments if a.answered < len(q.questions)]
+
+st.subheader(t("home.start_heading"))
+new_col, continue_col, demo_col = st.columns(3, border=True)
+with new_col:
+    st.markdown(f"**{t('home.new_heading')}**")
+    start_assessment_form(screen, "new_assessment")
+with continue_col:
+    st.markdown(f"**{t('home.continue_heading')}**")
+    if in_progress:
+        latest = in_progress[-1]
+        st.write(t("home.continue_text", label=label_of(screen, latest),
+                   answered=latest.answered, total=len(q.questions)))
+        if st.button(t("home.continue_button"), key="continue", type="primary"):
+            remember(screen, latest.id)
+            screen.go(ASSESSMENT, a=latest.id)
+    else:
+        st.caption(t("home.continue_none"))
+with demo_col:
+    st.markdown(f"**{t('home.demo_heading')}**")
+    st.caption(t("home.demo_text"))
+    if st.button(t("home.demo_button"), key="open_demo", disabled=screen.demo):
+        st.switch_page(RESULT, query_params={"lang": screen.lang, "ws": "demo"})
+
+show_assessment_list(screen, assessments)

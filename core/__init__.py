@@ -1,0 +1,1 @@
+"""Teichaku's domain code: plain Python, no Streamlit."""

@@ -1,0 +1,130 @@
+"""Altair chart specs. Pages only render them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+MAX_LEVEL = 4
+LABEL_RADIUS = 4.75
+PALETTE = ("#1f6f8b", "#e07a1f", "#5a8f29", "#8e44ad")
+TARGET_COLOR = "#9aa5b1"
+
+
+@dataclass(frozen=True)
+class RadarSeries:
+    name: str
+    scores: dict[str, float | None]  # dimension id -> score, None when not measurable
+    is_target: bool = False
+
+
+def _angle(i: int, n: int) -> float:
+    """Clockwise from twelve o'clock."""
+    return math.pi / 2 - 2 * math.pi * i / n
+
+
+def _point(radius: float, i: int, n: int) -> tuple[float, float]:
+    a = _angle(i, n)
+    return radius * math.cos(a), radius * math.sin(a)
+
+
+def radar_frame(series: list[RadarSeries], dimensions: list[tuple[str, str]]) -> pd.DataFrame:
+    """One row per vertex, the first vertex repeated so each polygon closes."""
+    n = len(dimensions)
+    rows = []
+    for s in series:
+        for order, i in enumerate([*range(n), 0]):
+            dim_id, label = dimensions[i]
+            score = s.scores.get(dim_id)
+            x, y = _point(score or 0.0, i, n)
+            rows.append({"series": s.name, "dimension": label, "score": score, "x": x, "y": y,
+                         "order": order, "target": s.is_target})
+    return pd.DataFrame(rows)
+
+
+def _grid(n: int) -> alt.LayerChart:
+    rings = pd.DataFrame(
+        [{"ring": r, "order": k, "x": _point(r, k % n, n)[0], "y": _point(r, k % n, n)[1]}
+         for r in range(1, MAX_LEVEL + 1) for k in range(n + 1)]
+    )
+    spokes = pd.DataFrame(
+        [{"spoke": i, "x": x, "y": y} for i in range(n) for x, y in [(0.0, 0.0), _point(MAX_LEVEL, i, n)]]
+    )
+    ring_labels = pd.DataFrame([{"x": 0.12, "y": r + 0.05, "text": str(r)} for r in range(1, MAX_LEVEL + 1)])
+    ring = alt.Chart(rings).mark_line(color="#d5dbe1", strokeWidth=1).encode(
+        x="x:Q", y="y:Q", detail="ring:N", order="order:Q"
+    )
+    spoke = alt.Chart(spokes).mark_line(color="#d5dbe1", strokeWidth=1).encode(
+        x="x:Q", y="y:Q", detail="spoke:N"
+    )
+    text = alt.Chart(ring_labels).mark_text(color="#8a96a3", fontSize=11, align="left", baseline="bottom").encode(
+        x="x:Q", y="y:Q", text="text:N"
+    )
+    return alt.layer(ring, spoke, text)
+
+
+def _labels(dimensions: list[tuple[str, str]]) -> alt.LayerChart:
+    n = len(dimensions)
+    rows = []
+    for i, (_, label) in enumerate(dimensions):
+        x, y = _point(LABEL_RADIUS, i, n)
+        align = "center" if abs(x) < 0.5 else ("left" if x > 0 else "right")
+        rows.append({"x": x, "y": y, "text": label, "align": align})
+    frame = pd.DataFrame(rows)
+    return alt.layer(*[
+        alt.Chart(frame).transform_filter(alt.datum.align == align)
+        .mark_text(align=align, baseline="middle", fontSize=13, fontWeight="bold", color="#2b3642")
+        .encode(x="x:Q", y="y:Q", text="text:N")
+        for align in ("left", "center", "right")
+    ])
+
+
+def radar_chart(
+    series: list[RadarSeries],
+    dimensions: list[tuple[str, str]],
+    *,
+    score_title: str,
+    legend_title: str,
+    size: int = 460,
+) -> alt.LayerChart:
+    """Up to four assessments (and their target) on one radar, scores 0–4."""
+    frame = radar_frame(series, dimensions)
+    names = [s.name for s in series]
+    colors = [TARGET_COLOR if s.is_target else PALETTE[i % len(PALETTE)] for i, s in enumerate(series)]
+    scale = alt.Scale(domain=[-7.2, 7.2], nice=False)
+    color = alt.Color("series:N", scale=alt.Scale(domain=names, range=colors),
+                      legend=alt.Legend(title=legend_title, orient="bottom", labelLimit=260))
+    base = alt.Chart(frame).encode(
+        x=alt.X("x:Q", scale=scale, axis=None),
+        y=alt.Y("y:Q", scale=alt.Scale(domain=[-5.6, 5.6], nice=False), axis=None),
+        color=color,
+        order="order:Q",
+        detail="series:N",
+        tooltip=[alt.Tooltip("series:N", title=legend_title), alt.Tooltip("dimension:N"),
+                 alt.Tooltip("score:Q", title=score_title, format=".1f")],
+    )
+    lines = base.mark_line(strokeWidth=3).encode(
+        strokeDash=alt.condition(alt.datum.target, alt.value([6, 4]), alt.value([1, 0]))
+    )
+    points = base.mark_point(filled=True, size=70)
+    chart = alt.layer(_grid(len(dimensions)), _labels(dimensions), lines, points)
+    return chart.properties(width=int(size * 1.28), height=size).configure_view(stroke=None)
+
+
+def change_chart(frame: pd.DataFrame, *, dimension_title: str, delta_title: str) -> alt.Chart:
+    """Horizontal bars of the change per dimension (frame: dimension, delta)."""
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("dimension:N", sort=list(frame["dimension"]), title=dimension_title,
+                    axis=alt.Axis(labelLimit=240)),
+            x=alt.X("delta:Q", title=delta_title, scale=alt.Scale(domain=[-4, 4])),
+            color=alt.condition(alt.datum.delta >= 0, alt.value(PALETTE[2]), alt.value("#c0392b")),
+            tooltip=["dimension:N", alt.Tooltip("delta:Q", format="+.1f")],
+        )
+        .properties(height=28 * len(frame))
+    )

@@ -1,0 +1,316 @@
+"""The workspace store: one DuckDB database per company, reached only through this module.
+
+Every value is a bound parameter; no SQL text is ever built from user input.
+Connections are locked down: no file access beyond the database itself, no extensions.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from core.scoring import Answer
+
+HARDENED_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "python_enable_replacements": False,
+    "memory_limit": "512MB",
+    "threads": 2,
+}
+
+# Each entry migrates from schema version i to i+1. Never edit a shipped entry; append.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+    CREATE SEQUENCE assessment_ids START 1;
+    CREATE TABLE assessments (
+        id INTEGER PRIMARY KEY DEFAULT nextval('assessment_ids'),
+        label VARCHAR NOT NULL,
+        taken_on DATE NOT NULL,
+        definition_version VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE TABLE answers (
+        assessment_id INTEGER NOT NULL,
+        question_id VARCHAR NOT NULL,
+        level INTEGER CHECK (level BETWEEN 0 AND 4),
+        is_unknown BOOLEAN NOT NULL DEFAULT false,
+        note VARCHAR NOT NULL DEFAULT '',
+        updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        PRIMARY KEY (assessment_id, question_id)
+    );
+    CREATE TABLE targets (
+        assessment_id INTEGER NOT NULL,
+        dimension_id VARCHAR NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 4),
+        PRIMARY KEY (assessment_id, dimension_id)
+    );
+    """,
+    """
+    CREATE TABLE kpi_observations (
+        kpi VARCHAR NOT NULL,
+        kpi_en VARCHAR,
+        category VARCHAR NOT NULL,
+        unit VARCHAR NOT NULL,
+        period DATE NOT NULL,
+        value DOUBLE,
+        target DOUBLE,
+        source VARCHAR NOT NULL,
+        PRIMARY KEY (kpi, period)
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class ReadOnlyWorkspace(Exception):
+    """Raised when something tries to change a read-only workspace (the demo)."""
+
+
+class NewerSchema(Exception):
+    """The database was written by a newer Teichaku than this one."""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    id: int
+    label: str
+    taken_on: date
+    definition_version: str
+    answered: int
+
+
+def connect(path: Path | None) -> duckdb.DuckDBPyConnection:
+    """A locked-down connection to a file, or to a fresh in-memory database when path is None."""
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path) if path else ":memory:", config=HARDENED_CONFIG)
+    con.execute("SET lock_configuration = true")
+    return con
+
+
+_file_connections: dict[Path, duckdb.DuckDBPyConnection] = {}
+_file_lock = threading.Lock()
+
+
+def shared_file_connection(path: Path) -> duckdb.DuckDBPyConnection:
+    """One connection per database file per process (DuckDB allows one writer process).
+
+    Only local mode uses this: one owner, whose browser tabs all see the same workspace.
+    """
+    key = path.expanduser().resolve()
+    with _file_lock:
+        if key not in _file_connections:
+            _file_connections[key] = connect(key)
+        return _file_connections[key]
+
+
+class Store:
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, read_only: bool = False):
+        self._con = con
+        self.read_only = read_only
+        self._migrate()
+
+    # -- plumbing -------------------------------------------------------------
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        # A connection refuses concurrent calls; every Streamlit session thread gets its own cursor.
+        return self._con.cursor()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyWorkspace()
+
+    def schema_version(self) -> int:
+        cur = self._cursor()
+        exists = cur.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()[0]
+        if not exists:
+            return 0
+        row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise NewerSchema(version)
+        cur = self._cursor()
+        for step in range(version, SCHEMA_VERSION):
+            cur.execute("BEGIN")
+            cur.execute(MIGRATIONS[step])
+            cur.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step + 1)]
+            )
+            cur.execute("COMMIT")
+
+    # -- settings -------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        row = self._cursor().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._writable()
+        self._cursor().execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    # -- assessments ----------------------------------------------------------
+
+    def create_assessment(self, label: str, taken_on: date, definition_version: str) -> int:
+        self._writable()
+        row = self._cursor().execute(
+            "INSERT INTO assessments (label, taken_on, definition_version) VALUES (?, ?, ?) RETURNING id",
+            [label, taken_on, definition_version],
+        ).fetchone()
+        return int(row[0])
+
+    def rename_assessment(self, assessment_id: int, label: str) -> None:
+        self._writable()
+        self._cursor().execute("UPDATE assessments SET label = ? WHERE id = ?", [label, assessment_id])
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        self._writable()
+        cur = self._cursor()
+        cur.execute("BEGIN")
+        for sql in (
+            "DELETE FROM answers WHERE assessment_id = ?",
+            "DELETE FROM targets WHERE assessment_id = ?",
+            "DELETE FROM assessments WHERE id = ?",
+        ):
+            cur.execute(sql, [assessment_id])
+        cur.execute("COMMIT")
+
+    def assessments(self) -> list[Assessment]:
+        """Oldest first."""
+        rows = self._cursor().execute(
+            """
+            SELECT a.id, a.label, a.taken_on, a.definition_version,
+                   count(x.question_id) FILTER (WHERE x.level IS NOT NULL OR x.is_unknown)
+            FROM assessments a LEFT JOIN answers x ON x.assessment_id = a.id
+            GROUP BY ALL ORDER BY a.taken_on, a.id
+            """
+        ).fetchall()
+        return [Assessment(*r) for r in rows]
+
+    def assessment(self, assessment_id: int) -> Assessment | None:
+        return next((a for a in self.assessments() if a.id == assessment_id), None)
+
+    # -- answers and targets --------------------------------------------------
+
+    def save_answer(self, assessment_id: int, answer: Answer) -> None:
+        self._writable()
+        self._cursor().execute(
+            """
+            INSERT INTO answers (assessment_id, question_id, level, is_unknown, note, updated_at)
+            VALUES (?, ?, ?, ?, ?, current_timestamp)
+            ON CONFLICT (assessment_id, question_id) DO UPDATE SET
+                level = excluded.level, is_unknown = excluded.is_unknown,
+                note = excluded.note, updated_at = excluded.updated_at
+            """,
+            [assessment_id, answer.question_id, answer.level, answer.unknown, answer.note],
+        )
+
+    def answers(self, assessment_id: int) -> dict[str, Answer]:
+        rows = self._cursor().execute(
+            "SELECT question_id, level, is_unknown, note FROM answers WHERE assessment_id = ?",
+            [assessment_id],
+        ).fetchall()
+        return {r[0]: Answer(r[0], r[1], bool(r[2]), r[3]) for r in rows}
+
+    def set_target(self, assessment_id: int, dimension_id: str, level: int) -> None:
+        self._writable()
+        self._cursor().execute(
+            "INSERT OR REPLACE INTO targets VALUES (?, ?, ?)", [assessment_id, dimension_id, level]
+        )
+
+    def targets(self, assessment_id: int) -> dict[str, int]:
+        rows = self._cursor().execute(
+            "SELECT dimension_id, level FROM targets WHERE assessment_id = ?", [assessment_id]
+        ).fetchall()
+        return dict(rows)
+
+    # -- KPI observations -----------------------------------------------------
+
+    def kpi_count(self) -> int:
+        return self._cursor().execute("SELECT count(*) FROM kpi_observations").fetchone()[0]
+
+    def kpi_observations(self) -> list[dict]:
+        cur = self._cursor().execute(
+            "SELECT kpi, kpi_en, category, unit, period, value, target, source "
+            "FROM kpi_observations ORDER BY kpi, period"
+        )
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    # -- whole-workspace snapshots --------------------------------------------
+
+    def load_snapshot(self, snapshot: dict) -> None:
+        """Add a workspace snapshot (the demo company, or a saved file) in one transaction."""
+        self._writable()
+        cur = self._cursor()
+        cur.execute("BEGIN")
+        try:
+            for key, value in snapshot.get("company", {}).items():
+                cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"company.{key}", str(value)])
+            for a in snapshot.get("assessments", []):
+                self._load_assessment(cur, a)
+            for k in snapshot.get("kpi_observations", []):
+                cur.execute(
+                    "INSERT OR REPLACE INTO kpi_observations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [k["kpi"], k.get("kpi_en"), k["category"], k["unit"], _month(k["period"]),
+                     k.get("value"), k.get("target"), k.get("source", "snapshot")],
+                )
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _load_assessment(cur: duckdb.DuckDBPyConnection, a: dict) -> None:
+        new_id = cur.execute(
+            "INSERT INTO assessments (label, taken_on, definition_version) VALUES (?, ?, ?) RETURNING id",
+            [a["label"], date.fromisoformat(a["taken_on"]), a["definition_version"]],
+        ).fetchone()[0]
+        for x in a.get("answers", []):
+            cur.execute(
+                "INSERT INTO answers (assessment_id, question_id, level, is_unknown, note) VALUES (?, ?, ?, ?, ?)",
+                [new_id, x["question_id"], x.get("level"), bool(x.get("unknown")), x.get("note", "")],
+            )
+        for dimension_id, level in a.get("targets", {}).items():
+            cur.execute("INSERT INTO targets VALUES (?, ?, ?)", [new_id, dimension_id, int(level)])
+
+    def snapshot(self) -> dict:
+        cur = self._cursor()
+        company = {
+            k.removeprefix("company."): v
+            for k, v in cur.execute("SELECT key, value FROM meta WHERE key LIKE 'company.%'").fetchall()
+        }
+        assessments = []
+        for a in self.assessments():
+            answers = self.answers(a.id)
+            assessments.append({
+                "label": a.label,
+                "taken_on": a.taken_on.isoformat(),
+                "definition_version": a.definition_version,
+                "answers": [
+                    {"question_id": x.question_id, "level": x.level, "unknown": x.unknown, "note": x.note}
+                    for x in sorted(answers.values(), key=lambda x: x.question_id)
+                ],
+                "targets": self.targets(a.id),
+            })
+        kpis = [{**k, "period": k["period"].strftime("%Y-%m")} for k in self.kpi_observations()]
+        return {"format": "teichaku-workspace", "schema_version": SCHEMA_VERSION,
+                "company": company, "assessments": assessments, "kpi_observations": kpis}
+
+
+def _month(period: str) -> date:
+    year, month = period.split("-")[:2]
+    return date(int(year), int(month), 1)
+

@@ -1,0 +1,48 @@
+"""The questionnaire: one dimension per step."""
+
+import streamlit as st
+
+from core.scoring import first_open_dimension
+from ui.assessments import current_assessment, label_of
+from ui.bootstrap import HOME, RESULT, bootstrap
+from ui.questionnaire import current_step, dimension_header, question_block, set_step, step_choices
+
+screen = bootstrap("nav.assessment")
+t, q = screen.t, screen.questionnaire
+assessment = current_assessment(screen)
+if assessment is None:
+    st.title(t("nav.assessment"))
+    st.info(t("assessment.none"))
+    st.page_link(HOME, label=t("assessment.go_home"), icon=":material/home:", query_params=screen.params())
+    st.stop()
+
+answers = screen.store.answers(assessment.id)
+dimensions = q.dimensions
+step = current_step(screen, default=first_open_dimension(q, answers))
+
+st.title(t("assessment.title", label=label_of(screen, assessment)))
+done = sum(1 for x in q.questions if x.id in answers and answers[x.id].is_answered)
+st.progress(done / len(q.questions), text=t("assessment.progress", done=done, total=len(q.questions)))
+
+choices = step_choices(screen, answers)
+jump = st.selectbox(t("assessment.jump"), range(len(dimensions)), index=step,
+                    format_func=choices.__getitem__, key=f"_jump_{step}")
+if jump != step:
+    set_step(jump)
+    st.rerun()
+
+dimension = dimensions[step]
+dimension_header(screen, dimension, len(dimensions))
+for i, question in enumerate(dimension.questions, start=1):
+    question_block(screen, assessment, f"{dimension.number}-{i}", question, answers.get(question.id))
+
+back, _, forward = st.columns([1, 2, 1])
+if step > 0 and back.button(t("assessment.back"), icon=":material/arrow_back:", width="stretch"):
+    set_step(step - 1)
+    st.rerun()
+if step < len(dimensions) - 1:
+    if forward.button(t("assessment.next"), icon=":material/arrow_forward:", type="primary", width="stretch"):
+        set_step(step + 1)
+        st.rerun()
+elif forward.button(t("assessment.finish"), icon=":material/radar:", type="primary", width="stretch"):
+    screen.go(RESULT, a=assessment.id)

@@ -1,0 +1,43 @@
+"""The diagnosis: radar, overall level, scores, weakest areas and targets."""
+
+import streamlit as st
+
+from core.charts import RadarSeries
+from ui.assessments import assessment_picker, current_assessment, label_of, result_of
+from ui.bootstrap import ASSESSMENT, HOME, bootstrap
+from ui.result import gap_list, headline, radar, score_table, target_editor, weakest_areas
+
+screen = bootstrap("nav.result")
+t = screen.t
+st.title(t("result.title"))
+current = current_assessment(screen)
+if current is None:
+    st.info(t("result.none"))
+    st.page_link(HOME, label=t("assessment.go_home"), icon=":material/home:", query_params=screen.params())
+    st.stop()
+
+assessment = assessment_picker(screen, current, key="_result_pick")
+answers = screen.store.answers(assessment.id)
+result = result_of(screen, assessment)
+targets = screen.store.targets(assessment.id)
+
+headline(screen, result)
+if result.missing:
+    st.page_link(ASSESSMENT, label=t("result.continue"), icon=":material/edit:",
+                 query_params=screen.params(a=assessment.id))
+
+chart_col, table_col = st.columns([1.15, 1])
+with chart_col:
+    series = [RadarSeries(label_of(screen, assessment), {d.dimension_id: d.score for d in result.dimensions})]
+    if targets:
+        series.append(RadarSeries(t("result.target_series"), dict(targets), is_target=True))
+    radar(screen, series)
+with table_col:
+    score_table(screen, result, targets)
+
+weakest_areas(screen, result, answers)
+
+st.subheader(t("result.targets_heading"))
+target_editor(screen, assessment, result, targets)
+st.markdown(f"**{t('result.gaps_heading')}**")
+gap_list(screen, result.gaps(targets))

@@ -1,0 +1,143 @@
+from datetime import date
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.scoring import Answer
+from core.store import (
+    MIGRATIONS, SCHEMA_VERSION, NewerSchema, ReadOnlyWorkspace, Store, connect,
+)
+
+
+@pytest.fixture
+def store():
+    return Store(connect(None))
+
+
+def test_answer_is_saved_and_overwritten(store):
+    aid = store.create_assessment("導入前", date(2026, 3, 1), "v1")
+    store.save_answer(aid, Answer("people.a", 1))
+    store.save_answer(aid, Answer("people.a", 3, note="佐藤さんだけ"))
+    store.save_answer(aid, Answer("people.b", unknown=True))
+    assert store.answers(aid) == {
+        "people.a": Answer("people.a", 3, False, "佐藤さんだけ"),
+        "people.b": Answer("people.b", None, True, ""),
+    }
+    assert store.assessments()[0].answered == 2
+
+
+def test_file_workspace_survives_reopen(tmp_path):
+    path = tmp_path / "ws.duckdb"
+    con = connect(path)
+    aid = Store(con).create_assessment("x", date(2026, 1, 1), "v1")
+    Store(con).save_answer(aid, Answer("q", 2))
+    con.close()
+    reopened = Store(connect(path))
+    assert reopened.answers(aid) == {"q": Answer("q", 2)}
+    assert reopened.schema_version() == SCHEMA_VERSION
+
+
+def test_migrates_a_version_one_database(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(MIGRATIONS[0])
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO assessments (label, taken_on, definition_version) VALUES ('old', DATE '2025-01-01', 'v0')")
+    con.close()
+    store = Store(connect(path))
+    assert store.schema_version() == SCHEMA_VERSION
+    assert [a.label for a in store.assessments()] == ["old"]
+    assert store.kpi_count() == 0
+
+
+def test_refuses_a_newer_database(tmp_path):
+    path = tmp_path / "new.duckdb"
+    Store(connect(path))._con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(NewerSchema):
+        Store(connect(path))
+
+
+def test_connection_is_locked_down(store):
+    with pytest.raises(duckdb.PermissionException):
+        store._cursor().execute("SELECT * FROM read_csv('/etc/passwd')")
+    with pytest.raises(duckdb.Error):
+        store._cursor().execute("SET enable_external_access = true")
+
+
+def test_hostile_text_is_stored_as_data(store):
+    evil = "x'); DROP TABLE answers; --"
+    aid = store.create_assessment(evil, date(2026, 1, 1), "v1")
+    store.save_answer(aid, Answer("q", 1, note=evil))
+    assert store.assessments()[0].label == evil
+    assert store.answers(aid)["q"].note == evil
+
+
+def test_read_only_workspace_refuses_writes(store):
+    aid = store.create_assessment("x", date(2026, 1, 1), "v1")
+    store.read_only = True
+    for write in (lambda: store.save_answer(aid, Answer("q", 1)), lambda: store.set_target(aid, "d", 2),
+                  lambda: store.create_assessment("y", date(2026, 1, 1), "v1")):
+        with pytest.raises(ReadOnlyWorkspace):
+            write()
+
+
+def test_delete_assessment_removes_its_answers_and_targets(store):
+    keep = store.create_assessment("keep", date(2026, 1, 1), "v1")
+    gone = store.create_assessment("gone", date(2026, 2, 1), "v1")
+    for aid in (keep, gone):
+        store.save_answer(aid, Answer("q", 1))
+        store.set_target(aid, "d", 3)
+    store.delete_assessment(gone)
+    assert [a.id for a in store.assessments()] == [keep]
+    assert store.answers(gone) == {} and store.targets(gone) == {}
+    assert store.targets(keep) == {"d": 3}
+
+
+def test_a_bad_snapshot_changes_nothing(store):
+    store.create_assessment("mine", date(2026, 1, 1), "v1")
+    bad = {"assessments": [{"label": "ok", "taken_on": "2026-02-01", "definition_version": "v",
+                            "answers": [{"question_id": "q", "level": 9}]}]}
+    with pytest.raises(duckdb.Error):
+        store.load_snapshot(bad)
+    assert [a.label for a in store.assessments()] == ["mine"]
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+answer_values = st.one_of(st.integers(0, 4).map(lambda v: (v, False)), st.just((None, True)),
+                          st.just((None, False)))
+snapshots = st.fixed_dictionaries({
+    "company": st.fixed_dictionaries({"name": texts}),
+    "assessments": st.lists(st.fixed_dictionaries({
+        "label": texts,
+        "taken_on": st.dates(date(2000, 1, 1), date(2100, 1, 1)).map(date.isoformat),
+        "definition_version": st.just("v1"),
+        "answers": st.dictionaries(st.from_regex(r"[a-z]{1,6}\.[a-z_]{1,8}", fullmatch=True),
+                                   st.tuples(answer_values, texts), max_size=6).map(
+            lambda d: [{"question_id": k, "level": v[0][0], "unknown": v[0][1], "note": v[1]}
+                       for k, v in sorted(d.items())]),
+        "targets": st.dictionaries(st.sampled_from(["people", "purpose", "process"]), st.integers(0, 4)),
+    }), max_size=3),
+    "kpi_observations": st.lists(st.fixed_dictionaries({
+        "kpi": st.sampled_from(["月次締め日数", "工数"]), "kpi_en": texts, "category": st.just("effort"),
+        "unit": st.just("日"), "period": st.sampled_from(["2026-01", "2026-02"]),
+        "value": st.floats(-1e6, 1e6, allow_nan=False), "target": st.none(), "source": st.just("demo"),
+    }), max_size=4, unique_by=lambda k: (k["kpi"], k["period"])),
+})
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(snapshots)
+def test_snapshot_round_trip(snapshot):
+    store = Store(connect(None))
+    store.load_snapshot(snapshot)
+    exported = store.snapshot()
+    again = Store(connect(None))
+    again.load_snapshot(exported)
+    assert again.snapshot() == exported
+    assert exported["company"] == snapshot["company"]
+    ordered = sorted(snapshot["assessments"], key=lambda a: a["taken_on"])
+    assert [a["label"] for a in exported["assessments"]] == [a["label"] for a in ordered]
+    assert sorted(exported["kpi_observations"], key=lambda k: (k["kpi"], k["period"])) == sorted(
+        snapshot["kpi_observations"], key=lambda k: (k["kpi"], k["period"]))

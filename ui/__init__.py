@@ -1,0 +1,1 @@
+"""Streamlit code shared by several screens."""

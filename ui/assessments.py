@@ -1,0 +1,63 @@
+"""Choosing and starting assessments: shared by home, questionnaire, result and compare."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from core.scoring import AssessmentResult, score_assessment
+from core.store import Assessment
+from ui.bootstrap import ASSESSMENT, Screen
+
+
+def current_assessment(screen: Screen) -> Assessment | None:
+    """The one named in the URL, else the one last used in this session, else the newest."""
+    assessments = screen.store.assessments()
+    if not assessments:
+        return None
+    wanted = st.query_params.get("a") or st.session_state.get(_memory_key(screen))
+    chosen = next((a for a in assessments if str(a.id) == str(wanted)), assessments[-1])
+    remember(screen, chosen.id)
+    return chosen
+
+
+def remember(screen: Screen, assessment_id: int) -> None:
+    st.session_state[_memory_key(screen)] = assessment_id
+
+
+def _memory_key(screen: Screen) -> str:
+    return f"_current_assessment_{'demo' if screen.demo else 'own'}"
+
+
+def label_of(screen: Screen, a: Assessment) -> str:
+    return f"{a.label}（{a.taken_on:%Y-%m-%d}）" if screen.lang == "ja" else f"{a.label} ({a.taken_on:%Y-%m-%d})"
+
+
+def assessment_picker(screen: Screen, current: Assessment, key: str) -> Assessment:
+    """A select box over all assessments; choosing one makes it current."""
+    assessments = screen.store.assessments()
+    chosen = st.selectbox(screen.t("result.pick"), assessments, index=assessments.index(current),
+                          format_func=lambda a: label_of(screen, a), key=key)
+    if chosen.id != current.id:
+        remember(screen, chosen.id)
+        st.query_params["a"] = str(chosen.id)
+    return chosen
+
+
+def result_of(screen: Screen, a: Assessment) -> AssessmentResult:
+    return score_assessment(screen.questionnaire, screen.store.answers(a.id))
+
+
+def start_assessment_form(screen: Screen, key: str) -> None:
+    """Label and date, then the first step of the questionnaire."""
+    t = screen.t
+    with st.form(key, border=False):
+        label = st.text_input(t("home.new_label"), placeholder=t("home.new_label_placeholder"))
+        taken_on = st.date_input(t("home.new_date"), value=date.today(), format="YYYY/MM/DD")
+        submitted = st.form_submit_button(t("home.new_button"), type="primary", disabled=screen.demo)
+    if submitted:
+        name = label.strip() or t("home.new_label_default", date=f"{taken_on:%Y-%m-%d}")
+        new_id = screen.store.create_assessment(name[:80], taken_on, screen.questionnaire.version)
+        remember(screen, new_id)
+        screen.go(ASSESSMENT, a=new_id, step=1)

@@ -1,0 +1,115 @@
+"""The one call every screen starts with: page config, language, workspace, sidebar."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import streamlit as st
+
+from core.demo import open_demo_store
+from core.i18n import LANGUAGES, resolve_language, translator
+from core.questionnaire import Questionnaire, load_questionnaire
+from core.storage import ENV_VAR, StorageChoice, choose_storage
+from core.store import NewerSchema, Store, connect, shared_file_connection
+
+HOME = "app.py"
+ASSESSMENT = "pages/1_assessment.py"
+RESULT = "pages/2_result.py"
+COMPARE = "pages/3_compare.py"
+NAVIGATION = ((HOME, "nav.home", ":material/home:"),
+              (ASSESSMENT, "nav.assessment", ":material/checklist:"),
+              (RESULT, "nav.result", ":material/radar:"),
+              (COMPARE, "nav.compare", ":material/compare_arrows:"))
+LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
+
+
+@dataclass
+class Screen:
+    """What a page needs: the language, the content, and the workspace it shows."""
+
+    lang: str
+    t: Callable[..., str]
+    questionnaire: Questionnaire
+    store: Store
+    storage: StorageChoice
+    demo: bool
+
+    def params(self, **extra: object) -> dict[str, str]:
+        """Query parameters that keep language and workspace across links."""
+        params = {"lang": self.lang}
+        if self.demo:
+            params["ws"] = "demo"
+        params.update({k: str(v) for k, v in extra.items() if v is not None})
+        return params
+
+    def go(self, page: str, **extra: object) -> None:
+        st.switch_page(page, query_params=self.params(**extra))
+
+
+def bootstrap(title_key: str) -> Screen:
+    lang = resolve_language(st.query_params.get("lang"), st.context.locale)
+    t = translator(lang)
+    st.set_page_config(page_title=f"{t(title_key)} | Teichaku", page_icon=":material/trending_up:",
+                       layout="wide")
+    storage = choose_storage(os.environ.get(ENV_VAR), st.get_option("server.address"), Path.home())
+    demo = st.query_params.get("ws") == "demo"
+    store = _demo_store() if demo else _own_store(storage, t)
+    screen = Screen(lang, t, load_questionnaire(), store, storage, demo)
+    _sidebar(screen)
+    if demo:
+        st.info(t("demo.banner", company=company_name(screen)), icon=":material/visibility:")
+    return screen
+
+
+def company_name(screen: Screen) -> str:
+    key = "company.name_en" if screen.lang == "en" else "company.name"
+    return screen.store.get_setting(key) or screen.store.get_setting("company.name")
+
+
+def _demo_store() -> Store:
+    if "_demo_store" not in st.session_state:
+        st.session_state["_demo_store"] = open_demo_store()
+    return st.session_state["_demo_store"]
+
+
+def _own_store(storage: StorageChoice, t: Callable[..., str]) -> Store:
+    # Per-session in memory, or the owner's file; never a cache shared by every visitor.
+    if "_own_store" in st.session_state:
+        return st.session_state["_own_store"]
+    try:
+        con = shared_file_connection(storage.path) if storage.path else connect(None)
+        store = Store(con)
+    except NewerSchema:
+        st.error(t("storage.error_newer", path=storage.path))
+        st.stop()
+    except (duckdb.IOException, OSError) as error:
+        st.error(t("storage.error_open", path=storage.path, detail=str(error).splitlines()[0]))
+        st.stop()
+    st.session_state["_own_store"] = store
+    return store
+
+
+def _on_language_change() -> None:
+    st.query_params["lang"] = st.session_state["_lang_choice"]
+
+
+def _sidebar(screen: Screen) -> None:
+    t = screen.t
+    with st.sidebar:
+        st.markdown(f"### Teichaku\n{t('app.tagline')}")
+        for page, key, icon in NAVIGATION:
+            st.page_link(page, label=t(key), icon=icon, query_params=screen.params())
+        st.divider()
+        st.segmented_control(t("sidebar.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get,
+                             default=screen.lang, required=True, key="_lang_choice",
+                             on_change=_on_language_change)
+        if screen.demo:
+            st.caption(t("sidebar.workspace_demo", company=company_name(screen)))
+        elif screen.storage.mode == "local":
+            st.caption(t("sidebar.workspace_local", path=screen.storage.path))
+        else:
+            st.caption(t("sidebar.workspace_session"))
