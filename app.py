@@ -24,7 +24,7 @@ if screen.demo:
         leave_demo(screen)
 
 if st.session_state.pop("_copy_demo", False) and not screen.demo:
-    copy_demo_into(screen.store)
+    copy_demo_into(screen.store, screen.lang)
     st.toast(t("demo.copied"), icon=":material/check:")
 
 assessments = screen.store.assessments()

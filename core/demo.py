@@ -17,17 +17,22 @@ def demo_snapshot_text() -> str:
     return DEMO_PATH.read_text(encoding="utf-8")
 
 
-def demo_snapshot() -> dict:
-    return json.loads(demo_snapshot_text())  # a fresh copy each time: callers may not share it
+def demo_snapshot(lang: str = "ja") -> dict:
+    """A fresh copy each time (callers may change it), with names in the chosen language."""
+    snapshot = json.loads(demo_snapshot_text())
+    if lang == "en":
+        for a in snapshot["assessments"]:
+            a["label"] = a.get("label_en") or a["label"]
+    return snapshot
 
 
-def open_demo_store() -> Store:
+def open_demo_store(lang: str = "ja") -> Store:
     """A private in-memory copy of the demo, then locked read-only."""
     store = Store(connect(None))
-    store.load_snapshot(demo_snapshot())
+    store.load_snapshot(demo_snapshot(lang))
     store.read_only = True
     return store
 
 
-def copy_demo_into(store: Store) -> None:
-    store.load_snapshot(demo_snapshot())
+def copy_demo_into(store: Store, lang: str = "ja") -> None:
+    store.load_snapshot(demo_snapshot(lang))

@@ -57,7 +57,7 @@ def bootstrap(title_key: str) -> Screen:
                        layout="wide")
     storage = choose_storage(os.environ.get(ENV_VAR), st.get_option("server.address"), Path.home())
     demo = st.query_params.get("ws") == "demo"
-    store = _demo_store() if demo else _own_store(storage, t)
+    store = _demo_store(lang) if demo else _own_store(storage, t)
     screen = Screen(lang, t, load_questionnaire(), store, storage, demo)
     _sidebar(screen)
     if demo:
@@ -70,10 +70,11 @@ def company_name(screen: Screen) -> str:
     return screen.store.get_setting(key) or screen.store.get_setting("company.name")
 
 
-def _demo_store() -> Store:
-    if "_demo_store" not in st.session_state:
-        st.session_state["_demo_store"] = open_demo_store()
-    return st.session_state["_demo_store"]
+def _demo_store(lang: str) -> Store:
+    key = f"_demo_store_{lang}"
+    if key not in st.session_state:
+        st.session_state[key] = open_demo_store(lang)
+    return st.session_state[key]
 
 
 def _own_store(storage: StorageChoice, t: Callable[..., str]) -> Store:

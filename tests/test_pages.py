@@ -1,0 +1,220 @@
+"""Every page under Streamlit's AppTest, run the way a deep link runs it: the page file alone."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.questionnaire import load_questionnaire
+from core.scoring import Answer
+from core.store import Store, shared_file_connection
+
+ROOT = Path(__file__).resolve().parent.parent
+HOME, ASSESSMENT, RESULT, COMPARE = "app.py", "pages/1_assessment.py", "pages/2_result.py", "pages/3_compare.py"
+KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    path = tmp_path / "ws.duckdb"
+    monkeypatch.setenv("TEICHAKU_STORAGE", str(path))
+    return Store(shared_file_connection(path))
+
+
+def open_page(page: str, **params) -> AppTest:
+    """Like a deep link: the entry point is app.py, but only the page's own script runs."""
+    at = AppTest.from_file(str(ROOT / HOME), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = str(value)
+    if page != HOME:
+        at.switch_page(page)
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "success")
+             for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def charts(at: AppTest) -> list:
+    return at.get("vega_lite_chart")
+
+
+def chart_series(chart) -> set[str]:
+    """The series names a radar draws, read from the chart's Arrow datasets."""
+    names = set()
+    for dataset in chart.proto.datasets:
+        frame = pa.ipc.open_stream(dataset.data.data).read_pandas()
+        if "series" in frame:
+            names |= set(frame["series"])
+    return names
+
+
+def answer_everything(store: Store, assessment_id: int, level=2) -> None:
+    for q in load_questionnaire().questions:
+        store.save_answer(assessment_id, Answer(q.id, level))
+
+
+@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_page_runs_on_an_empty_workspace(workspace, page, lang):
+    at = open_page(page, lang=lang)
+    assert not at.exception
+    links = [link.label for link in at.sidebar.get("page_link")]
+    expected = ["ホーム", "診断の回答", "診断結果", "前後比較"] if lang == "ja" else \
+        ["Home", "Questionnaire", "Diagnosis", "Before / after"]
+    assert links == expected
+
+
+def test_home_explains_and_shows_where_data_lives(workspace, tmp_path):
+    at = open_page(HOME)
+    body = texts(at)
+    assert "推進体制・人材" in body and "全社プロセスへの組込み" in body
+    assert "目的を業務KPIに翻訳する" in body
+    assert str(tmp_path / "ws.duckdb") in at.success[0].value
+
+
+def test_home_in_session_mode_says_data_stays_in_this_session(monkeypatch):
+    monkeypatch.setenv("TEICHAKU_STORAGE", "session")
+    at = open_page(HOME)
+    assert "このブラウザのセッションの中だけ" in at.warning[0].value
+
+
+def test_browser_locale_picks_the_language(workspace):
+    at = AppTest.from_file(str(ROOT / HOME), default_timeout=30)
+    at.context = {"locale": "en-GB"}
+    at.run()
+    assert at.title[0].value.startswith("Teichaku — will your IT tool")
+
+
+def test_starting_an_assessment_from_home(workspace):
+    at = open_page(HOME)
+    at.text_input[0].input("導入前")
+    at.button(key="FormSubmitter:new_assessment-診断を始める").click().run()
+    assert not at.exception
+    assert [a.label for a in workspace.assessments()] == ["導入前"]
+
+
+def test_questionnaire_can_be_completed_and_saves_each_answer(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("導入前", date(2026, 3, 1), q.version)
+    at = open_page(ASSESSMENT, a=aid, step=1)
+    for step, dimension in enumerate(q.dimensions):
+        assert f"{dimension.number} / 7" in at.subheader[0].value or f"{dimension.number} of 7" in at.subheader[0].value
+        assert len(at.radio) == len(dimension.questions)
+        for i in range(len(dimension.questions)):
+            at.radio[i].set_value("unknown" if (step, i) == (0, 0) else (step + i) % 5).run()
+            saved = workspace.answers(aid)[dimension.questions[i].id]  # saved before any button
+            assert saved.unknown if (step, i) == (0, 0) else saved.level == (step + i) % 5
+        next_or_finish = [b for b in at.button if b.label in ("次の観点", "結果を見る")]
+        if step < 6:
+            next_or_finish[0].click().run()
+    assert len(workspace.answers(aid)) == len(q.questions)
+    assert at.progress[0].value == 100
+
+
+def test_note_is_saved_with_the_answer(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("x", date(2026, 3, 1), q.version)
+    at = open_page(ASSESSMENT, a=aid, step=2)
+    first = q.dimensions[1].questions[0]
+    at.radio[0].set_value(3).run()
+    at.text_input[0].input("佐藤さんしか分からない").run()
+    assert workspace.answers(aid)[first.id] == Answer(first.id, 3, False, "佐藤さんしか分からない")
+
+
+def test_jump_to_any_dimension(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("x", date(2026, 3, 1), q.version)
+    at = open_page(ASSESSMENT, a=aid, step=1)
+    at.selectbox[0].set_value(5).run()
+    assert q.dimensions[5].name("ja") in at.subheader[0].value
+    assert at.query_params["step"] in ("6", ["6"])
+
+
+def test_result_shows_seven_scores_radar_and_recommendations(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("導入前", date(2026, 3, 1), q.version)
+    answer_everything(workspace, aid, level=1)
+    weakest = q.dimensions[3].questions[0]
+    workspace.save_answer(aid, Answer(weakest.id, 0))
+    workspace.save_answer(aid, Answer(q.dimensions[6].questions[0].id, unknown=True))
+    at = open_page(RESULT, a=aid)
+    assert not at.exception
+    table = at.table[0].value
+    assert len(table) == 7
+    assert len(charts(at)) == 1
+    assert at.metric[3].value == "1"  # one わからない
+    assert any("わからない" in w.value for w in at.warning)
+    first_weak = q.dimensions[3]
+    assert f"1. {first_weak.name('ja')}" in texts(at)
+    assert first_weak.recommendations_for("low")[0].title("ja") in texts(at)
+
+
+def test_targets_are_saved_and_drawn(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("導入前", date(2026, 3, 1), q.version)
+    answer_everything(workspace, aid, level=1)
+    at = open_page(RESULT, a=aid)
+    at.select_slider[0].set_value(4).run()
+    assert workspace.targets(aid) == {q.dimensions[0].id: 4}
+    assert chart_series(charts(at)[0]) == {"導入前（2026-03-01）", "1年後の目標"}
+    assert f"**{q.dimensions[0].name('ja')}**" in texts(at)  # the gap list names it
+
+
+def test_compare_shows_change_per_dimension(workspace):
+    q = load_questionnaire()
+    before = workspace.create_assessment("導入前", date(2026, 3, 1), q.version)
+    after = workspace.create_assessment("導入90日後", date(2026, 7, 1), q.version)
+    answer_everything(workspace, before, level=1)
+    answer_everything(workspace, after, level=3)
+    at = open_page(COMPARE)
+    assert not at.exception
+    assert len(at.multiselect[0].value) == 2
+    deltas = list(at.table[0].value["変化"])
+    assert deltas == ["+2.0"] * 7
+    assert len(charts(at)) == 2
+    assert chart_series(charts(at)[0]) == {"導入前（2026-03-01）", "導入90日後（2026-07-01）"}
+
+
+def test_compare_needs_two_assessments(workspace):
+    at = open_page(COMPARE)
+    assert "2回以上" in at.info[0].value
+
+
+def test_demo_company_is_read_only_and_separate(workspace):
+    at = open_page(ASSESSMENT, ws="demo", step=1)
+    assert at.radio and all(r.disabled for r in at.radio)
+    assert workspace.assessments() == []
+    result = open_page(RESULT, ws="demo")
+    assert "みなと精機" in result.info[0].value
+    assert len(charts(result)) == 1
+
+
+def test_copying_the_demo_into_my_workspace(workspace):
+    at = open_page(HOME, ws="demo")
+    [b for b in at.button if "コピー" in b.label][0].click().run()
+    assert not at.exception
+    assert len(workspace.assessments()) == 2
+    assert workspace.kpi_count() > 0
+
+
+def test_assessment_saved_under_an_older_definition_still_opens(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("旧版", date(2025, 1, 1), "2025.01-0")
+    workspace.save_answer(aid, Answer("people.retired_question", 4, note="昔の質問"))
+    workspace.save_answer(aid, Answer(q.questions[0].id, 2))
+    for page in (ASSESSMENT, RESULT):
+        assert not open_page(page, a=aid).exception
+
+
+@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE])
+def test_english_pages_have_no_japanese_text(page):
+    at = open_page(page, lang="en", ws="demo", step=5)
+    assert not at.exception
+    body = texts(at) + "".join(r.label + "".join(map(str, r.options)) for r in at.radio)
+    assert not KANA.findall(body), KANA.findall(body)[:10]
