@@ -9,7 +9,9 @@ import altair as alt
 import pandas as pd
 
 MAX_LEVEL = 4
-LABEL_RADIUS = 4.75
+LABEL_RADIUS = 4.55
+# Half-extents in score units: wide enough for the longest Japanese labels beside the rings.
+X_HALF, Y_HALF = 6.6, 5.3
 PALETTE = ("#1f6f8b", "#e07a1f", "#5a8f29", "#8e44ad")
 TARGET_COLOR = "#9aa5b1"
 
@@ -45,7 +47,12 @@ def radar_frame(series: list[RadarSeries], dimensions: list[tuple[str, str]]) ->
     return pd.DataFrame(rows)
 
 
-def _grid(n: int) -> alt.LayerChart:
+# Every layer must share the same scales and axes, or Vega-Lite draws nothing at all.
+X = alt.X("x:Q", scale=alt.Scale(domain=[-X_HALF, X_HALF], nice=False), axis=None)
+Y = alt.Y("y:Q", scale=alt.Scale(domain=[-Y_HALF, Y_HALF], nice=False), axis=None)
+
+
+def _grid(n: int) -> list[alt.Chart]:
     rings = pd.DataFrame(
         [{"ring": r, "order": k, "x": _point(r, k % n, n)[0], "y": _point(r, k % n, n)[1]}
          for r in range(1, MAX_LEVEL + 1) for k in range(n + 1)]
@@ -55,18 +62,16 @@ def _grid(n: int) -> alt.LayerChart:
     )
     ring_labels = pd.DataFrame([{"x": 0.12, "y": r + 0.05, "text": str(r)} for r in range(1, MAX_LEVEL + 1)])
     ring = alt.Chart(rings).mark_line(color="#d5dbe1", strokeWidth=1).encode(
-        x="x:Q", y="y:Q", detail="ring:N", order="order:Q"
+        x=X, y=Y, detail="ring:N", order="order:Q"
     )
-    spoke = alt.Chart(spokes).mark_line(color="#d5dbe1", strokeWidth=1).encode(
-        x="x:Q", y="y:Q", detail="spoke:N"
-    )
+    spoke = alt.Chart(spokes).mark_line(color="#d5dbe1", strokeWidth=1).encode(x=X, y=Y, detail="spoke:N")
     text = alt.Chart(ring_labels).mark_text(color="#8a96a3", fontSize=11, align="left", baseline="bottom").encode(
-        x="x:Q", y="y:Q", text="text:N"
+        x=X, y=Y, text="text:N"
     )
-    return alt.layer(ring, spoke, text)
+    return [ring, spoke, text]
 
 
-def _labels(dimensions: list[tuple[str, str]]) -> alt.LayerChart:
+def _labels(dimensions: list[tuple[str, str]]) -> list[alt.Chart]:
     n = len(dimensions)
     rows = []
     for i, (_, label) in enumerate(dimensions):
@@ -74,12 +79,12 @@ def _labels(dimensions: list[tuple[str, str]]) -> alt.LayerChart:
         align = "center" if abs(x) < 0.5 else ("left" if x > 0 else "right")
         rows.append({"x": x, "y": y, "text": label, "align": align})
     frame = pd.DataFrame(rows)
-    return alt.layer(*[
+    return [
         alt.Chart(frame).transform_filter(alt.datum.align == align)
         .mark_text(align=align, baseline="middle", fontSize=13, fontWeight="bold", color="#2b3642")
-        .encode(x="x:Q", y="y:Q", text="text:N")
+        .encode(x=X, y=Y, text="text:N")
         for align in ("left", "center", "right")
-    ])
+    ]
 
 
 def radar_chart(
@@ -88,18 +93,17 @@ def radar_chart(
     *,
     score_title: str,
     legend_title: str,
-    size: int = 460,
+    height: int = 500,
 ) -> alt.LayerChart:
     """Up to four assessments (and their target) on one radar, scores 0–4."""
     frame = radar_frame(series, dimensions)
     names = [s.name for s in series]
     colors = [TARGET_COLOR if s.is_target else PALETTE[i % len(PALETTE)] for i, s in enumerate(series)]
-    scale = alt.Scale(domain=[-7.2, 7.2], nice=False)
     color = alt.Color("series:N", scale=alt.Scale(domain=names, range=colors),
                       legend=alt.Legend(title=legend_title, orient="bottom", labelLimit=260))
     base = alt.Chart(frame).encode(
-        x=alt.X("x:Q", scale=scale, axis=None),
-        y=alt.Y("y:Q", scale=alt.Scale(domain=[-5.6, 5.6], nice=False), axis=None),
+        x=X,
+        y=Y,
         color=color,
         order="order:Q",
         detail="series:N",
@@ -110,8 +114,10 @@ def radar_chart(
         strokeDash=alt.condition(alt.datum.target, alt.value([6, 4]), alt.value([1, 0]))
     )
     points = base.mark_point(filled=True, size=70)
-    chart = alt.layer(_grid(len(dimensions)), _labels(dimensions), lines, points)
-    return chart.properties(width=int(size * 1.28), height=size).configure_view(stroke=None)
+    # A flat list of layers: Streamlit's renderer fails on nested layer charts.
+    chart = alt.layer(*_grid(len(dimensions)), *_labels(dimensions), lines, points)
+    width = int(height * X_HALF / Y_HALF)  # equal units on both axes keep the rings round
+    return chart.properties(width=width, height=height).configure_view(stroke=None)
 
 
 def change_chart(frame: pd.DataFrame, *, dimension_title: str, delta_title: str) -> alt.Chart:
@@ -126,5 +132,5 @@ def change_chart(frame: pd.DataFrame, *, dimension_title: str, delta_title: str)
             color=alt.condition(alt.datum.delta >= 0, alt.value(PALETTE[2]), alt.value("#c0392b")),
             tooltip=["dimension:N", alt.Tooltip("delta:Q", format="+.1f")],
         )
-        .properties(height=28 * len(frame))
+        .properties(height=alt.Step(30))
     )

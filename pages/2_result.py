@@ -26,14 +26,11 @@ if result.missing:
     st.page_link(ASSESSMENT, label=t("result.continue"), icon=":material/edit:",
                  query_params=screen.params(a=assessment.id))
 
-chart_col, table_col = st.columns([1.15, 1])
-with chart_col:
-    series = [RadarSeries(label_of(screen, assessment), {d.dimension_id: d.score for d in result.dimensions})]
-    if targets:
-        series.append(RadarSeries(t("result.target_series"), dict(targets), is_target=True))
-    radar(screen, series)
-with table_col:
-    score_table(screen, result, targets)
+series = [RadarSeries(label_of(screen, assessment), {d.dimension_id: d.score for d in result.dimensions})]
+if targets:
+    series.append(RadarSeries(t("result.target_series"), dict(targets), is_target=True))
+radar(screen, series)
+score_table(screen, result, targets)
 
 weakest_areas(screen, result, answers)
 

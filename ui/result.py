@@ -23,7 +23,7 @@ def headline(screen: Screen, result: AssessmentResult) -> None:
     t, lang, q = screen.t, screen.lang, screen.questionnaire
     level = result.overall_level
     level_text = "—" if level is None else f"{level} {q.level(level).name(lang)}"
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
     c1.metric(t("result.overall_level"), level_text)
     c2.metric(t("result.overall_score"), f"{fmt(result.overall_score)} / 4")
     c3.metric(t("result.answered"), f"{result.answered + result.unknown} / {result.total}")
@@ -52,7 +52,6 @@ def score_table(screen: Screen, result: AssessmentResult, targets: dict[str, int
             t("result.col_score"): fmt(s.score),
             t("result.col_target"): "—" if target is None else str(target),
             t("result.col_gap"): "—" if target is None or s.score is None else f"{target - s.score:+.1f}",
-            t("result.col_answered"): f"{s.answered} / {s.total}",
             t("result.col_unknown"): str(s.unknown),
         })
     st.table(pd.DataFrame(rows).set_index(t("result.col_dimension")))
