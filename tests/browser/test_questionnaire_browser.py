@@ -1,0 +1,70 @@
+"""A user answers the whole questionnaire by clicking, the server restarts, nothing is lost."""
+
+from core.questionnaire import load_questionnaire
+from tests.browser.conftest import assert_no_exception, wait_for_app
+
+
+def settle(page):
+    """Wait for the rerun a click started to finish."""
+    page.wait_for_timeout(250)
+    wait_for_app(page)
+
+
+def choose(page, question_index: int, option_text: str):
+    group = page.get_by_test_id("stRadio").nth(question_index)
+    group.locator("label").filter(has_text=option_text).first.click()
+    settle(page)
+
+
+def test_answer_everything_restart_and_find_it_all(browser, app_server, tmp_path):
+    q = load_questionnaire()
+    server = app_server()
+    context = browser.new_context(locale="ja-JP", viewport={"width": 1300, "height": 900})
+    page = context.new_page()
+    page.goto(server.url)
+    wait_for_app(page)
+    page.get_by_label("診断の名前").fill("導入前")
+    page.get_by_role("button", name="診断を始める").click()
+    page.wait_for_url("**/assessment**")
+    settle(page)
+
+    expected = {}
+    for step, dimension in enumerate(q.dimensions):
+        assert page.get_by_text(f"観点 {dimension.number} / 7：{dimension.name('ja')}").is_visible()
+        for i, question in enumerate(dimension.questions):
+            if (step, i) == (1, 0):
+                choose(page, i, "わからない")
+                expected[question.id] = "わからない"
+            else:
+                level = (step + i) % 5
+                name = q.level(level).name("ja")
+                choose(page, i, f"{level} {name}")
+                expected[question.id] = f"{level} {name}"
+        button = "次の観点" if step < 6 else "結果を見る"
+        page.get_by_role("button", name=button).click()
+        settle(page)
+    assert_no_exception(page)
+    assert page.get_by_test_id("stVegaLiteChart").first.is_visible()
+
+    server.restart()
+    page.goto(f"{server.url}/assessment?step=1")
+    wait_for_app(page)
+    page.get_by_text(f"{len(q.questions)} / {len(q.questions)} 問回答済み", exact=False).wait_for()
+    for step, dimension in enumerate(q.dimensions):
+        if step:
+            page.get_by_role("button", name="次の観点").click()
+            settle(page)
+        for i, question in enumerate(dimension.questions):
+            checked = page.get_by_test_id("stRadio").nth(i).locator("input:checked")
+            label = checked.locator("xpath=ancestor::label").inner_text()
+            assert label.startswith(expected[question.id]), (question.id, label)
+
+    page.goto(f"{server.url}/result")
+    wait_for_app(page)
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    chart.wait_for()
+    box = chart.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 300  # the radar really drew
+    assert page.get_by_text("弱い3観点と、最初の一歩").is_visible()
+    assert_no_exception(page)
+    context.close()
