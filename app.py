@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.demo import copy_demo_into
-from ui.assessments import label_of, remember, start_assessment_form
+from ui.assessments import label_of, remember
 from ui.bootstrap import ASSESSMENT, RESULT, bootstrap
 from ui.home import explain_storage, leave_demo, show_assessment_list, show_causes_and_remedies
 
@@ -34,7 +34,10 @@ st.subheader(t("home.start_heading"))
 new_col, continue_col, demo_col = st.columns(3, border=True)
 with new_col:
     st.markdown(f"**{t('home.new_heading')}**")
-    start_assessment_form(screen, "new_assessment")
+    st.caption(t("home.new_text"))
+    # The form itself lives on the questionnaire page: text and date inputs would slow this first page.
+    if st.button(t("home.new_heading"), key="new", type="primary", disabled=screen.demo):
+        screen.go(ASSESSMENT, new=1)
 with continue_col:
     st.markdown(f"**{t('home.continue_heading')}**")
     if in_progress:

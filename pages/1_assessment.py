@@ -3,17 +3,20 @@
 import streamlit as st
 
 from core.scoring import first_open_dimension
-from ui.assessments import current_assessment, label_of
+from ui.assessments import current_assessment, label_of, start_assessment_form
 from ui.bootstrap import HOME, RESULT, bootstrap
 from ui.questionnaire import current_step, dimension_header, question_block, set_step, step_choices
 
 screen = bootstrap("nav.assessment")
 t, q = screen.t, screen.questionnaire
 assessment = current_assessment(screen)
-if assessment is None:
-    st.title(t("nav.assessment"))
-    st.info(t("assessment.none"))
-    st.page_link(HOME, label=t("assessment.go_home"), icon=":material/home:", query_params=screen.params())
+if st.query_params.get("new") == "1" or assessment is None:
+    st.title(t("home.new_heading"))
+    if screen.demo:
+        st.info(t("assessment.demo_no_new"))
+        st.page_link(HOME, label=t("demo.back"), icon=":material/home:", query_params={"lang": screen.lang})
+    else:
+        start_assessment_form(screen, "new_assessment")
     st.stop()
 
 answers = screen.store.answers(assessment.id)

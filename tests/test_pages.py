@@ -93,10 +93,19 @@ def test_browser_locale_picks_the_language(workspace):
 
 def test_starting_an_assessment_from_home(workspace):
     at = open_page(HOME)
+    at.button(key="new").click().run()
+    assert not at.exception
+    assert at.query_params["new"] in ("1", ["1"])
+    at = open_page(ASSESSMENT, new=1)  # where the home button leads
     at.text_input[0].input("導入前")
     at.button(key="FormSubmitter:new_assessment-診断を始める").click().run()
     assert not at.exception
     assert [a.label for a in workspace.assessments()] == ["導入前"]
+
+
+def test_demo_cannot_start_an_assessment(workspace):
+    at = open_page(ASSESSMENT, ws="demo", new=1)
+    assert not at.text_input and "デモ企業には" in at.info[-1].value
 
 
 def test_questionnaire_can_be_completed_and_saves_each_answer(workspace):

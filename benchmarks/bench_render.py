@@ -1,0 +1,152 @@
+"""Home-page render time against a bare one-line Streamlit page, and questionnaire rerun time.
+
+Run: python benchmarks/bench_render.py [--rounds 9]
+Both pages are served the same way (streamlit run, loopback, headless) and loaded
+alternately in fresh headless-Chromium contexts, so machine noise hits both alike.
+Figures are ratios to the bare page measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM_ARGS, AppServer, chromium_path, wait_for_app  # noqa: E402
+
+
+class BareServer(AppServer):
+    """The same launcher, serving the one-line page instead of app.py."""
+
+    def start(self):
+        import subprocess
+        import urllib.request
+
+        from tests.browser.conftest import free_port
+
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "benchmarks" / "bare_page.py"),
+             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("bare page did not start")
+
+
+# Records, in the page's own clock, when the first script run has finished and painted:
+# no polling delay from the test driver gets into the figure.
+RENDER_PROBE = """
+window.__teichakuRendered = null;
+let sawRunning = false;
+const probe = () => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || window.__teichakuRendered !== null) return;
+  const state = app.getAttribute('data-test-script-state');
+  if (state === 'running') sawRunning = true;
+  if (sawRunning && state === 'notRunning' && !document.querySelector('[data-testid=stSkeleton]')) {
+    requestAnimationFrame(() => { window.__teichakuRendered = performance.now(); });
+  }
+};
+new MutationObserver(probe).observe(document, {subtree: true, attributes: true, childList: true});
+"""
+
+
+def first_render_ms(browser, url: str) -> float:
+    """From navigation start to the first finished and painted script run."""
+    context = browser.new_context(locale="ja-JP")
+    context.add_init_script(RENDER_PROBE)
+    page = context.new_page()
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_function("window.__teichakuRendered !== null")
+    elapsed = page.evaluate("window.__teichakuRendered")
+    context.close()
+    return elapsed
+
+
+def render_benchmark(rounds: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    workdir = tempfile.mkdtemp()
+    app = AppServer(str(Path(workdir) / "bench.duckdb")).start()
+    bare = BareServer("unused").start()
+    times = {"app": [], "bare": []}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            first_render_ms(browser, app.url)  # warm both servers once: imports, first DuckDB open
+            first_render_ms(browser, bare.url)
+            for _ in range(rounds):
+                times["app"].append(first_render_ms(browser, app.url))
+                times["bare"].append(first_render_ms(browser, bare.url))
+            browser.close()
+    finally:
+        app.stop()
+        bare.stop()
+    app_ms, bare_ms = statistics.median(times["app"]), statistics.median(times["bare"])
+    return {"home_ms": app_ms, "bare_ms": bare_ms, "ratio": app_ms / bare_ms}
+
+
+def rerun_benchmark(rounds: int) -> dict:
+    """Script time of answering one question (AppTest runs the script in-process)."""
+    from streamlit.testing.v1 import AppTest
+
+    from core.questionnaire import load_questionnaire
+    from core.store import Store, shared_file_connection
+
+    path = Path(tempfile.mkdtemp()) / "rerun.duckdb"
+    os.environ["TEICHAKU_STORAGE"] = str(path)
+    store = Store(shared_file_connection(path))
+    aid = store.create_assessment("bench", date.today(), load_questionnaire().version)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["a"] = str(aid)
+    at.query_params["step"] = "1"
+    at.switch_page("pages/1_assessment.py")
+    at.run()
+    bare = AppTest.from_file(str(ROOT / "benchmarks" / "bare_page.py"))
+    bare.run()
+    answer, reference = [], []
+    for i in range(rounds):
+        start = time.perf_counter()
+        at.radio[i % len(at.radio)].set_value(i % 5).run()
+        answer.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        bare.run()
+        reference.append((time.perf_counter() - start) * 1000)
+    assert not at.exception
+    return {"answer_ms": statistics.median(answer), "bare_rerun_ms": statistics.median(reference),
+            "ratio": statistics.median(answer) / statistics.median(reference)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    if chromium_path() is None:
+        sys.exit("Chromium not found: install Debian's chromium or set TEICHAKU_CHROMIUM")
+    render = render_benchmark(args.rounds)
+    rerun = rerun_benchmark(args.rounds * 3)
+    print(f"home page first render: {render['home_ms']:.0f} ms median, bare page {render['bare_ms']:.0f} ms "
+          f"-> {render['ratio']:.2f}x the bare page (target <= 1.3x)")
+    print(f"answering a question: {rerun['answer_ms']:.1f} ms script time median, bare rerun "
+          f"{rerun['bare_rerun_ms']:.1f} ms -> {rerun['ratio']:.1f}x (target < 100 ms)")
+
+
+if __name__ == "__main__":
+    main()
