@@ -12,7 +12,6 @@ t, q = screen.t, screen.questionnaire
 
 st.title(t("home.title"))
 st.markdown(t("home.lead"))
-show_causes_and_remedies(screen)
 explain_storage(screen)
 
 if screen.demo:
@@ -55,4 +54,5 @@ with demo_col:
     if st.button(t("home.demo_button"), key="open_demo", disabled=screen.demo):
         st.switch_page(RESULT, query_params={"lang": screen.lang, "ws": "demo"})
 
+show_causes_and_remedies(screen)
 show_assessment_list(screen, assessments)
