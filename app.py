@@ -3,12 +3,12 @@
 import streamlit as st
 
 from core.demo import copy_demo_into
-from ui.assessments import label_of, remember
+from ui.assessments import label_of, md, remember, result_of
 from ui.bootstrap import ASSESSMENT, RESULT, bootstrap
 from ui.home import explain_storage, leave_demo, show_assessment_list, show_causes_and_remedies
 
 screen = bootstrap("home.title")
-t, q = screen.t, screen.questionnaire
+t = screen.t
 
 st.title(t("home.title"))
 st.markdown(t("home.lead"))
@@ -23,11 +23,11 @@ if screen.demo:
         leave_demo(screen)
 
 if st.session_state.pop("_copy_demo", False) and not screen.demo:
-    copy_demo_into(screen.store, screen.lang)
-    st.toast(t("demo.copied"), icon=":material/check:")
+    copied = copy_demo_into(screen.store, screen.lang)
+    st.toast(t("demo.copied" if copied else "demo.already_copied"), icon=":material/check:")
 
 assessments = screen.store.assessments()
-in_progress = [a for a in assessments if a.answered < len(q.questions)]
+in_progress = [a for a in assessments if not result_of(screen, a).is_complete]
 
 st.subheader(t("home.start_heading"))
 new_col, continue_col, demo_col = st.columns(3, border=True)
@@ -40,9 +40,10 @@ with new_col:
 with continue_col:
     st.markdown(f"**{t('home.continue_heading')}**")
     if in_progress:
-        latest = in_progress[-1]
-        st.write(t("home.continue_text", label=label_of(screen, latest),
-                   answered=latest.answered, total=len(q.questions)))
+        latest = max(in_progress, key=lambda a: a.id)  # the one started last
+        progress = result_of(screen, latest)
+        st.write(t("home.continue_text", label=md(label_of(screen, latest)),
+                   answered=progress.answered + progress.unknown, total=progress.total))
         if st.button(t("home.continue_button"), key="continue", type="primary"):
             remember(screen, latest.id)
             screen.go(ASSESSMENT, a=latest.id)

@@ -41,7 +41,8 @@ def radar_frame(series: list[RadarSeries], dimensions: list[tuple[str, str]]) ->
         for order, i in enumerate([*range(n), 0]):
             dim_id, label = dimensions[i]
             score = s.scores.get(dim_id)
-            x, y = _point(score or 0.0, i, n)
+            # No score is no point: the outline breaks there rather than dropping to 0.
+            x, y = _point(score, i, n) if score is not None else (None, None)
             rows.append({"series": s.name, "dimension": label, "score": score, "x": x, "y": y,
                          "order": order, "target": s.is_target})
     return pd.DataFrame(rows)
@@ -110,10 +111,10 @@ def radar_chart(
         tooltip=[alt.Tooltip("series:N", title=legend_title), alt.Tooltip("dimension:N"),
                  alt.Tooltip("score:Q", title=score_title, format=".1f")],
     )
-    lines = base.mark_line(strokeWidth=3).encode(
+    lines = base.mark_line(strokeWidth=3, invalid="break-paths-filter-domains").encode(
         strokeDash=alt.condition(alt.datum.target, alt.value([6, 4]), alt.value([1, 0]))
     )
-    points = base.mark_point(filled=True, size=70)
+    points = base.mark_point(filled=True, size=70, invalid="break-paths-filter-domains")
     # A flat list of layers: Streamlit's renderer fails on nested layer charts.
     chart = alt.layer(*_grid(len(dimensions)), *_labels(dimensions), lines, points)
     width = int(height * X_HALF / Y_HALF)  # equal units on both axes keep the rings round

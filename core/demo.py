@@ -34,5 +34,10 @@ def open_demo_store(lang: str = "ja") -> Store:
     return store
 
 
-def copy_demo_into(store: Store, lang: str = "ja") -> None:
-    store.load_snapshot(demo_snapshot(lang))
+def copy_demo_into(store: Store, lang: str = "ja") -> bool:
+    """The demo's assessments and KPIs, not its company name; once per workspace."""
+    if store.get_setting("demo.copied"):
+        return False
+    store.load_snapshot(demo_snapshot(lang), with_company=False)
+    store.set_setting("demo.copied", "yes")
+    return True

@@ -45,6 +45,11 @@ class DimensionScore:
     def band(self) -> str:
         return band_for(self.score)
 
+    @property
+    def not_started(self) -> bool:
+        """Nothing answered yet: not a weakness, just not asked."""
+        return self.answered == 0 and self.unknown == 0
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -91,18 +96,20 @@ class AssessmentResult:
         return next(d.score for d in self.dimensions if d.dimension_id == dimension_id)
 
     def weakest(self, n: int = 3) -> list[DimensionScore]:
-        """Lowest scores first; a dimension with no usable answer counts as weakest of all."""
-        ranked = sorted(self.dimensions, key=lambda d: (-1 if d.score is None else d.score, d.number))
+        """Lowest scores first. A dimension answered only with わからない ranks weakest of all
+        (nobody knows how it stands); one not answered yet is left out."""
+        asked = [d for d in self.dimensions if not d.not_started]
+        ranked = sorted(asked, key=lambda d: (-1 if d.score is None else d.score, d.number))
         return ranked[:n]
 
     def gaps(self, targets: dict[str, int]) -> list[Gap]:
-        """Dimensions below their target, the widest gap first."""
+        """Measured dimensions below their target, the widest gap first."""
         gaps = []
         for d in self.dimensions:
             target = targets.get(d.dimension_id)
-            if target is None:
+            if target is None or d.score is None:
                 continue
-            gap = round(target - (d.score or 0.0), 2)
+            gap = round(target - d.score, 2)
             if gap > 0:
                 gaps.append(Gap(d.dimension_id, d.score, target, gap))
         return sorted(gaps, key=lambda g: (-g.gap, self.dimensions_index(g.dimension_id)))
@@ -116,6 +123,11 @@ def band_for(score: float | None) -> str:
     if score is None or score < 1.5:
         return "low"
     return "mid" if score < 2.5 else "high"
+
+
+def suggested_target(score: float | None) -> int:
+    """A first target one level above today's, for the owner to adjust."""
+    return min(4, (0 if score is None else int(score)) + 1)
 
 
 def level_for(score: float | None) -> int | None:

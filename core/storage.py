@@ -16,6 +16,7 @@ class StorageChoice:
     mode: str  # "local" or "session"
     path: Path | None
     reason: str  # i18n key saying why this mode was chosen
+    shared: bool = False  # a file that every visitor of a non-loopback server writes to
 
 
 def choose_storage(env_value: str | None, server_address: str | None, home: Path) -> StorageChoice:
@@ -25,10 +26,11 @@ def choose_storage(env_value: str | None, server_address: str | None, home: Path
     where strangers share one process, so it gets per-session memory.
     """
     value = (env_value or "").strip()
+    loopback = (server_address or "").strip().lower() in LOOPBACK_ADDRESSES
     if value.lower() == SESSION:
         return StorageChoice(SESSION, None, "storage.reason_env_session")
     if value:
-        return StorageChoice("local", Path(value).expanduser(), "storage.reason_env_path")
-    if (server_address or "").strip().lower() in LOOPBACK_ADDRESSES:
+        return StorageChoice("local", Path(value).expanduser(), "storage.reason_env_path", shared=not loopback)
+    if loopback:
         return StorageChoice("local", home / DEFAULT_FILE, "storage.reason_loopback")
     return StorageChoice(SESSION, None, "storage.reason_shared")

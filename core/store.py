@@ -108,15 +108,44 @@ def shared_file_connection(path: Path) -> duckdb.DuckDBPyConnection:
     key = path.expanduser().resolve()
     with _file_lock:
         if key not in _file_connections:
-            _file_connections[key] = connect(key)
+            con = connect(key)
+            migrate(con)  # once, here: sessions opening at the same moment must not race on it
+            _file_connections[key] = con
         return _file_connections[key]
 
 
+def schema_version(cur: duckdb.DuckDBPyConnection) -> int:
+    exists = cur.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a database to SCHEMA_VERSION, each step all or nothing; refuse newer databases."""
+    cur = con.cursor()
+    version = schema_version(cur)
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(version)
+    for step in range(version, SCHEMA_VERSION):
+        cur.execute("BEGIN")
+        try:
+            cur.execute(MIGRATIONS[step])
+            cur.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step + 1)])
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+
+
 class Store:
-    def __init__(self, con: duckdb.DuckDBPyConnection, *, read_only: bool = False):
+    def __init__(self, con: duckdb.DuckDBPyConnection):
         self._con = con
-        self.read_only = read_only
-        self._migrate()
+        self.read_only = False
+        migrate(con)
 
     # -- plumbing -------------------------------------------------------------
 
@@ -129,27 +158,7 @@ class Store:
             raise ReadOnlyWorkspace()
 
     def schema_version(self) -> int:
-        cur = self._cursor()
-        exists = cur.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchone()[0]
-        if not exists:
-            return 0
-        row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return int(row[0]) if row else 0
-
-    def _migrate(self) -> None:
-        version = self.schema_version()
-        if version > SCHEMA_VERSION:
-            raise NewerSchema(version)
-        cur = self._cursor()
-        for step in range(version, SCHEMA_VERSION):
-            cur.execute("BEGIN")
-            cur.execute(MIGRATIONS[step])
-            cur.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step + 1)]
-            )
-            cur.execute("COMMIT")
+        return schema_version(self._cursor())
 
     # -- settings -------------------------------------------------------------
 
@@ -171,21 +180,21 @@ class Store:
         ).fetchone()
         return int(row[0])
 
-    def rename_assessment(self, assessment_id: int, label: str) -> None:
-        self._writable()
-        self._cursor().execute("UPDATE assessments SET label = ? WHERE id = ?", [label, assessment_id])
-
     def delete_assessment(self, assessment_id: int) -> None:
         self._writable()
         cur = self._cursor()
         cur.execute("BEGIN")
-        for sql in (
-            "DELETE FROM answers WHERE assessment_id = ?",
-            "DELETE FROM targets WHERE assessment_id = ?",
-            "DELETE FROM assessments WHERE id = ?",
-        ):
-            cur.execute(sql, [assessment_id])
-        cur.execute("COMMIT")
+        try:
+            for sql in (
+                "DELETE FROM answers WHERE assessment_id = ?",
+                "DELETE FROM targets WHERE assessment_id = ?",
+                "DELETE FROM assessments WHERE id = ?",
+            ):
+                cur.execute(sql, [assessment_id])
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
 
     def assessments(self) -> list[Assessment]:
         """Oldest first."""
@@ -198,9 +207,6 @@ class Store:
             """
         ).fetchall()
         return [Assessment(*r) for r in rows]
-
-    def assessment(self, assessment_id: int) -> Assessment | None:
-        return next((a for a in self.assessments() if a.id == assessment_id), None)
 
     # -- answers and targets --------------------------------------------------
 
@@ -217,6 +223,30 @@ class Store:
             [assessment_id, answer.question_id, answer.level, answer.unknown, answer.note],
         )
 
+    def save_level(self, assessment_id: int, question_id: str, level: int | None, unknown: bool) -> None:
+        """Changes the level only: a note typed in another tab stays."""
+        self._writable()
+        self._cursor().execute(
+            """
+            INSERT INTO answers (assessment_id, question_id, level, is_unknown) VALUES (?, ?, ?, ?)
+            ON CONFLICT (assessment_id, question_id) DO UPDATE SET
+                level = excluded.level, is_unknown = excluded.is_unknown, updated_at = now()
+            """,
+            [assessment_id, question_id, level, unknown],
+        )
+
+    def save_note(self, assessment_id: int, question_id: str, note: str) -> None:
+        """Changes the note only: the level chosen in another tab stays."""
+        self._writable()
+        self._cursor().execute(
+            """
+            INSERT INTO answers (assessment_id, question_id, note) VALUES (?, ?, ?)
+            ON CONFLICT (assessment_id, question_id) DO UPDATE SET
+                note = excluded.note, updated_at = now()
+            """,
+            [assessment_id, question_id, note],
+        )
+
     def answers(self, assessment_id: int) -> dict[str, Answer]:
         rows = self._cursor().execute(
             "SELECT question_id, level, is_unknown, note FROM answers WHERE assessment_id = ?",
@@ -224,10 +254,15 @@ class Store:
         ).fetchall()
         return {r[0]: Answer(r[0], r[1], bool(r[2]), r[3]) for r in rows}
 
-    def set_target(self, assessment_id: int, dimension_id: str, level: int) -> None:
+    def set_target(self, assessment_id: int, dimension_id: str, level: int | None) -> None:
+        """None clears the target."""
         self._writable()
+        if level is None:
+            self._cursor().execute("DELETE FROM targets WHERE assessment_id = ? AND dimension_id = ?",
+                                   [assessment_id, dimension_id])
+            return
         self._cursor().execute(
-            "INSERT OR REPLACE INTO targets VALUES (?, ?, ?)", [assessment_id, dimension_id, level]
+            "INSERT OR REPLACE INTO targets VALUES (?, ?, ?)", [assessment_id, dimension_id, int(level)]
         )
 
     def targets(self, assessment_id: int) -> dict[str, int]:
@@ -251,13 +286,13 @@ class Store:
 
     # -- whole-workspace snapshots --------------------------------------------
 
-    def load_snapshot(self, snapshot: dict) -> None:
+    def load_snapshot(self, snapshot: dict, *, with_company: bool = True) -> None:
         """Add a workspace snapshot (the demo company, or a saved file) in one transaction."""
         self._writable()
         cur = self._cursor()
         cur.execute("BEGIN")
         try:
-            for key, value in snapshot.get("company", {}).items():
+            for key, value in (snapshot.get("company", {}) if with_company else {}).items():
                 cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"company.{key}", str(value)])
             for a in snapshot.get("assessments", []):
                 self._load_assessment(cur, a)

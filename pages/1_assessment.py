@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from core.scoring import first_open_dimension
-from ui.assessments import current_assessment, label_of, start_assessment_form
+from core.scoring import first_open_dimension, score_assessment
+from ui.assessments import current_assessment, label_of, md, start_assessment_form
 from ui.bootstrap import HOME, RESULT, bootstrap
 from ui.questionnaire import current_step, dimension_header, question_block, set_step, step_choices
 
@@ -23,11 +23,12 @@ answers = screen.store.answers(assessment.id)
 dimensions = q.dimensions
 step = current_step(screen, default=first_open_dimension(q, answers))
 
-st.title(t("assessment.title", label=label_of(screen, assessment)))
-done = sum(1 for x in q.questions if x.id in answers and answers[x.id].is_answered)
-st.progress(done / len(q.questions), text=t("assessment.progress", done=done, total=len(q.questions)))
+result = score_assessment(q, answers)
+st.title(t("assessment.title", label=md(label_of(screen, assessment))))
+done = result.answered + result.unknown
+st.progress(done / result.total, text=t("assessment.progress", done=done, total=result.total))
 
-choices = step_choices(screen, answers)
+choices = step_choices(screen, result)
 jump = st.selectbox(t("assessment.jump"), range(len(dimensions)), index=step,
                     format_func=choices.__getitem__, key=f"_jump_{step}")
 if jump != step:

@@ -5,7 +5,7 @@ import streamlit as st
 from core.charts import RadarSeries
 from ui.assessments import assessment_picker, current_assessment, label_of, result_of
 from ui.bootstrap import ASSESSMENT, HOME, bootstrap
-from ui.result import gap_list, headline, radar, score_table, target_editor, weakest_areas
+from ui.result import delete_control, gap_list, headline, radar, score_table, target_editor, weakest_areas
 
 screen = bootstrap("nav.result")
 t = screen.t
@@ -38,3 +38,6 @@ st.subheader(t("result.targets_heading"))
 target_editor(screen, assessment, result, targets)
 st.markdown(f"**{t('result.gaps_heading')}**")
 gap_list(screen, result.gaps(targets))
+
+st.divider()
+delete_control(screen, assessment)

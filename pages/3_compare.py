@@ -1,16 +1,15 @@
 """Before/after: up to four assessments on one radar, and the change per dimension."""
 
-import pandas as pd
 import streamlit as st
 
-from core.charts import RadarSeries, change_chart
+from core.charts import RadarSeries
 from core.scoring import changes
-from ui.assessments import label_of, result_of
+from ui.assessments import label_of, md, result_of
 from ui.bootstrap import HOME, bootstrap
-from ui.result import dimension_labels, fmt, radar
+from ui.result import change_table, radar
 
 screen = bootstrap("nav.compare")
-t, q, lang = screen.t, screen.questionnaire, screen.lang
+t = screen.t
 st.title(t("compare.title"))
 assessments = screen.store.assessments()
 if len(assessments) < 2:
@@ -30,16 +29,5 @@ radar(screen, [RadarSeries(label_of(screen, a), {d.dimension_id: d.score for d i
                for a, r in zip(chosen, results)])
 
 first, last = chosen[0], chosen[-1]
-st.subheader(t("compare.change_heading", before=label_of(screen, first), after=label_of(screen, last)))
-names = dict(dimension_labels(screen))
-rows = [{"dimension": names[c.dimension_id], "before": fmt(c.before), "after": fmt(c.after), "delta": c.delta}
-        for c in changes(results[0], results[-1])]
-table = pd.DataFrame(rows)
-shown = table.assign(delta=table["delta"].map(lambda d: "—" if pd.isna(d) else f"{d:+.1f}")).rename(columns={
-    "dimension": t("result.col_dimension"), "before": label_of(screen, first),
-    "after": label_of(screen, last), "delta": t("compare.delta")})
-st.table(shown.set_index(t("result.col_dimension")))
-measurable = table.dropna(subset=["delta"])
-if not measurable.empty:
-    st.altair_chart(change_chart(measurable, dimension_title=t("result.col_dimension"),
-                                 delta_title=t("compare.delta")), width="stretch")
+st.subheader(t("compare.change_heading", before=md(label_of(screen, first)), after=md(label_of(screen, last))))
+change_table(screen, first, last, changes(results[0], results[-1]))

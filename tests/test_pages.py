@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from core.questionnaire import load_questionnaire
@@ -14,11 +15,20 @@ from core.store import Store, shared_file_connection
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME, ASSESSMENT, RESULT, COMPARE = "app.py", "pages/1_assessment.py", "pages/2_result.py", "pages/3_compare.py"
-KANA = re.compile(r"[\u3040-\u30ff]")
+JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60]")  # kana, kanji, 全角 punctuation
 
 
 @pytest.fixture
-def workspace(tmp_path, monkeypatch):
+def server_address():
+    """Like the README's run command: the server listens on loopback only."""
+    previous = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield lambda address: config.set_option("server.address", address)
+    config.set_option("server.address", previous)
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch, server_address):
     path = tmp_path / "ws.duckdb"
     monkeypatch.setenv("TEICHAKU_STORAGE", str(path))
     return Store(shared_file_connection(path))
@@ -78,6 +88,12 @@ def test_home_explains_and_shows_where_data_lives(workspace, tmp_path):
     assert str(tmp_path / "ws.duckdb") in at.success[0].value
 
 
+def test_a_file_shared_by_a_room_is_flagged(workspace, server_address):
+    server_address("0.0.0.0")
+    at = open_page(HOME)
+    assert "全員が同じファイル" in at.warning[0].value
+
+
 def test_home_in_session_mode_says_data_stays_in_this_session(monkeypatch):
     monkeypatch.setenv("TEICHAKU_STORAGE", "session")
     at = open_page(HOME)
@@ -134,6 +150,38 @@ def test_note_is_saved_with_the_answer(workspace):
     at.radio[0].set_value(3).run()
     at.text_input[0].input("佐藤さんしか分からない").run()
     assert workspace.answers(aid)[first.id] == Answer(first.id, 3, False, "佐藤さんしか分からない")
+    at.radio[0].set_value(1).run()
+    assert workspace.answers(aid)[first.id] == Answer(first.id, 1, False, "佐藤さんしか分からない")
+
+
+def test_two_tabs_editing_one_answer_keep_each_others_work(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("x", date(2026, 3, 1), q.version)
+    question = q.dimensions[0].questions[0]
+    tab_a, tab_b = open_page(ASSESSMENT, a=aid, step=1), open_page(ASSESSMENT, a=aid, step=1)
+    tab_a.radio[0].set_value(2).run()
+    tab_b.text_input[0].input("B のメモ").run()  # tab B never saw the level
+    assert workspace.answers(aid)[question.id] == Answer(question.id, 2, False, "B のメモ")
+    tab_a.radio[0].set_value(4).run()  # tab A never saw the note
+    assert workspace.answers(aid)[question.id] == Answer(question.id, 4, False, "B のメモ")
+
+
+def test_the_step_is_pinned_in_the_url_so_answering_does_not_move_the_page(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("x", date(2026, 3, 1), q.version)
+    for question in q.dimensions[0].questions[:-1]:
+        workspace.save_answer(aid, Answer(question.id, 1))
+    at = open_page(ASSESSMENT, a=aid)  # no step: the first open dimension
+    assert at.query_params["step"] in ("1", ["1"])
+    at.radio[-1].set_value(2).run()  # completes dimension 1
+    assert q.dimensions[0].name("ja") in at.subheader[0].value
+
+
+def test_an_unknown_assessment_in_the_link_is_named(workspace):
+    aid = workspace.create_assessment("本物", date(2026, 3, 1), "v")
+    at = open_page(RESULT, a=999)
+    assert "見つからない" in at.warning[0].value and "本物" in at.warning[0].value
+    assert at.query_params["a"] in (str(aid), [str(aid)])
 
 
 def test_jump_to_any_dimension(workspace):
@@ -169,6 +217,8 @@ def test_targets_are_saved_and_drawn(workspace):
     aid = workspace.create_assessment("導入前", date(2026, 3, 1), q.version)
     answer_everything(workspace, aid, level=1)
     at = open_page(RESULT, a=aid)
+    assert at.select_slider[0].value is None and workspace.targets(aid) == {}  # nothing shown that is not saved
+    assert chart_series(charts(at)[0]) == {"導入前（2026-03-01）"}
     at.select_slider[0].set_value(4).run()
     assert workspace.targets(aid) == {q.dimensions[0].id: 4}
     assert chart_series(charts(at)[0]) == {"導入前（2026-03-01）", "1年後の目標"}
@@ -190,6 +240,36 @@ def test_compare_shows_change_per_dimension(workspace):
     assert chart_series(charts(at)[0]) == {"導入前（2026-03-01）", "導入90日後（2026-07-01）"}
 
 
+def test_suggested_targets_fill_only_unset_dimensions(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("導入前", date(2026, 3, 1), q.version)
+    answer_everything(workspace, aid, level=1)
+    workspace.set_target(aid, q.dimensions[0].id, 4)
+    at = open_page(RESULT, a=aid)
+    at.button(key="suggest_targets").click().run()
+    targets = workspace.targets(aid)
+    assert targets[q.dimensions[0].id] == 4 and all(targets[d.id] == 2 for d in q.dimensions[1:])
+
+
+def test_deleting_an_assessment(workspace):
+    keep = workspace.create_assessment("残す", date(2026, 3, 1), "v")
+    gone = workspace.create_assessment("消す", date(2026, 4, 1), "v")
+    at = open_page(RESULT, a=gone)
+    at.button(key="delete_assessment").click().run()
+    assert [a.id for a in workspace.assessments()] == [keep]
+    assert not at.exception
+
+
+def test_same_label_and_date_stay_apart(workspace):
+    q = load_questionnaire()
+    for level in (1, 3):
+        answer_everything(workspace, workspace.create_assessment("診断", date(2026, 3, 1), q.version), level)
+    at = open_page(COMPARE)
+    assert not at.exception
+    assert chart_series(charts(at)[0]) == {"診断（2026-03-01）", "診断（2026-03-01） その2"}
+    assert list(at.table[0].value["変化"]) == ["+2.0"] * 7
+
+
 def test_compare_needs_two_assessments(workspace):
     at = open_page(COMPARE)
     assert "2回以上" in at.info[0].value
@@ -204,12 +284,15 @@ def test_demo_company_is_read_only_and_separate(workspace):
     assert len(charts(result)) == 1
 
 
-def test_copying_the_demo_into_my_workspace(workspace):
-    at = open_page(HOME, ws="demo")
-    [b for b in at.button if "コピー" in b.label][0].click().run()
-    assert not at.exception
+def test_copying_the_demo_into_my_workspace_once(workspace):
+    workspace.set_setting("company.name", "自社")
+    for _ in range(2):
+        at = open_page(HOME, ws="demo")
+        [b for b in at.button if "コピー" in b.label][0].click().run()
+        assert not at.exception
     assert len(workspace.assessments()) == 2
     assert workspace.kpi_count() > 0
+    assert workspace.get_setting("company.name") == "自社"  # the demo's name is not copied
 
 
 def test_assessment_saved_under_an_older_definition_still_opens(workspace):
@@ -225,5 +308,11 @@ def test_assessment_saved_under_an_older_definition_still_opens(workspace):
 def test_english_pages_have_no_japanese_text(page):
     at = open_page(page, lang="en", ws="demo", step=5)
     assert not at.exception
-    body = texts(at) + "".join(r.label + "".join(map(str, r.options)) for r in at.radio)
-    assert not KANA.findall(body), KANA.findall(body)[:10]
+    parts = [texts(at)]
+    parts += [r.label + "".join(map(str, r.options)) for r in at.radio]
+    parts += [m.label + str(m.value) for m in at.metric] + [b.label for b in at.button]
+    parts += [s.label + "".join(map(str, s.options)) for s in at.selectbox]
+    parts += [sl.label for sl in at.select_slider] + [ti.label + ti.placeholder for ti in at.text_input]
+    parts += [tb.value.to_string() for tb in at.table]  # demo notes (user data) are text_input values: not checked
+    body = "\n".join(parts)
+    assert not JAPANESE.findall(body), JAPANESE.findall(body)[:10]

@@ -78,6 +78,13 @@ def test_gaps_only_below_target_widest_first(small_questionnaire):
     assert [(g.dimension_id, g.gap) for g in gaps] == [("d3", 3.5), ("d1", 2.0)]
 
 
+def test_unmeasured_dimensions_have_no_gap_and_unstarted_ones_are_not_weak(small_questionnaire):
+    result = score_assessment(small_questionnaire, answers(d1_q1=1, d2_q1="?", d2_q2="?"))
+    assert result.gaps({"d1": 3, "d2": 3, "d3": 3}) == [result.gaps({"d1": 3})[0]]
+    assert [d.dimension_id for d in result.weakest(3)] == ["d2", "d1"]  # d3 not answered yet
+    assert result.dimensions[2].not_started and not result.dimensions[1].not_started
+
+
 def test_answers_to_removed_questions_are_ignored_and_new_ones_are_missing():
     old = parse_definition(make_definition((3, 2, 2)))
     new = parse_definition(make_definition((2, 3, 2)))  # d1.q3 removed, d2.q3 added

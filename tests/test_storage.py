@@ -24,7 +24,8 @@ def test_explicit_session_wins_even_on_loopback():
     assert choose_storage(" SESSION ", None, HOME).mode == "session"
 
 
-def test_explicit_path_wins_even_when_shared():
+def test_explicit_path_wins_even_when_shared_and_says_so():
     choice = choose_storage("~/kpi/acme.duckdb", "0.0.0.0", HOME)
-    assert choice.mode == "local"
+    assert choice.mode == "local" and choice.shared
     assert choice.path == Path("~/kpi/acme.duckdb").expanduser()
+    assert not choose_storage("/tmp/a.duckdb", "127.0.0.1", HOME).shared

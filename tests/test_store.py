@@ -52,6 +52,37 @@ def test_migrates_a_version_one_database(tmp_path):
     assert store.kpi_count() == 0
 
 
+def test_many_sessions_opening_a_new_file_at_once(tmp_path):
+    import threading
+
+    from core.store import shared_file_connection
+
+    path, errors = tmp_path / "fresh.duckdb", []
+
+    def open_workspace():
+        try:
+            Store(shared_file_connection(path)).assessments()
+        except Exception as error:  # noqa: BLE001 - the test reports any failure
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_workspace) for _ in range(12)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+
+
+def test_level_and_note_are_saved_independently(store):
+    aid = store.create_assessment("x", date(2026, 1, 1), "v1")
+    store.save_note(aid, "q", "メモ")
+    store.save_level(aid, "q", 3, unknown=False)
+    store.save_note(aid, "q", "メモ2")
+    assert store.answers(aid)["q"] == Answer("q", 3, False, "メモ2")
+    store.save_level(aid, "q", None, unknown=True)
+    assert store.answers(aid)["q"] == Answer("q", None, True, "メモ2")
+
+
 def test_refuses_a_newer_database(tmp_path):
     path = tmp_path / "new.duckdb"
     Store(connect(path))._con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")

@@ -92,7 +92,7 @@ def test_excel_serial_dates_only_where_allowed():
     assert parse_period(45748).month is None
 
 
-@given(st.dates(date(1990, 1, 1), date(2100, 12, 31)))
+@given(st.dates(date(1990, 1, 1), date(2099, 12, 31)))
 def test_periods_round_trip_through_every_written_form(day):
     month = date(day.year, day.month, 1)
     forms = [f"{day.year}年{day.month}月", f"{day.year}/{day.month:02d}", f"{day.year}-{day.month}",

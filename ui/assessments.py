@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
@@ -16,8 +18,15 @@ def current_assessment(screen: Screen) -> Assessment | None:
     assessments = screen.store.assessments()
     if not assessments:
         return None
-    wanted = st.query_params.get("a") or st.session_state.get(_memory_key(screen))
-    chosen = next((a for a in assessments if str(a.id) == str(wanted)), assessments[-1])
+    in_url = st.query_params.get("a")
+    wanted = in_url or st.session_state.get(_memory_key(screen))
+    chosen = next((a for a in assessments if str(a.id) == str(wanted)), None)
+    if chosen is None:
+        chosen = assessments[-1]
+        if in_url:
+            st.warning(screen.t("assessment.unknown_id", shown=label_of(screen, chosen)))
+    if in_url and in_url != str(chosen.id):
+        st.query_params["a"] = str(chosen.id)  # the URL names what is shown
     remember(screen, chosen.id)
     return chosen
 
@@ -31,7 +40,24 @@ def _memory_key(screen: Screen) -> str:
 
 
 def label_of(screen: Screen, a: Assessment) -> str:
-    return f"{a.label}（{a.taken_on:%Y-%m-%d}）" if screen.lang == "ja" else f"{a.label} ({a.taken_on:%Y-%m-%d})"
+    """Label and date; a number is added when two assessments would read the same."""
+    return screen.assessment_labels()[a.id]
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
+
+
+def md(text: str) -> str:
+    """User text placed inside markdown, shown as typed."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def today(screen_timezone: str | None) -> date:
+    """Today where the user is (a cloud server runs on UTC, a day behind Japan's morning)."""
+    try:
+        return datetime.now(ZoneInfo(screen_timezone or "Asia/Tokyo")).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return datetime.now(ZoneInfo("Asia/Tokyo")).date()
 
 
 def assessment_picker(screen: Screen, current: Assessment, key: str) -> Assessment:
@@ -53,8 +79,10 @@ def start_assessment_form(screen: Screen, key: str) -> None:
     """Label and date, then the first step of the questionnaire."""
     t = screen.t
     with st.form(key, border=False):
-        label = st.text_input(t("home.new_label"), placeholder=t("home.new_label_placeholder"))
-        taken_on = st.date_input(t("home.new_date"), value=date.today(), format="YYYY/MM/DD")
+        label = st.text_input(t("home.new_label"), placeholder=t("home.new_label_placeholder"),
+                              key=f"{key}_label", max_chars=80)
+        taken_on = st.date_input(t("home.new_date"), value=today(st.context.timezone), format="YYYY/MM/DD",
+                                 key=f"{key}_date")
         submitted = st.form_submit_button(t("home.new_button"), type="primary", disabled=screen.demo)
     if submitted:
         name = label.strip() or t("home.new_label_default", date=f"{taken_on:%Y-%m-%d}")

@@ -49,6 +49,21 @@ class Screen:
     def go(self, page: str, **extra: object) -> None:
         st.switch_page(page, query_params=self.params(**extra))
 
+    def assessment_labels(self) -> dict[int, str]:
+        """Display names of every assessment, unique even when label and date repeat."""
+        if not hasattr(self, "_labels"):
+            self._labels = unique_labels(self.store.assessments(), self.t)
+        return self._labels
+
+
+def unique_labels(assessments, t) -> dict[int, str]:
+    labels, seen = {}, {}
+    for a in assessments:
+        text = t("assessment.label", label=a.label, date=f"{a.taken_on:%Y-%m-%d}")
+        seen[text] = seen.get(text, 0) + 1
+        labels[a.id] = text if seen[text] == 1 else t("assessment.label_repeat", label=text, n=seen[text])
+    return labels
+
 
 def bootstrap(title_key: str) -> Screen:
     lang = resolve_language(st.query_params.get("lang"), st.context.locale)

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.store import Assessment
+from ui.assessments import label_of, result_of
 from ui.bootstrap import Screen
 
 
@@ -22,7 +23,9 @@ def explain_storage(screen: Screen) -> None:
     t = screen.t
     if screen.demo:
         return
-    if screen.storage.mode == "local":
+    if screen.storage.mode == "local" and screen.storage.shared:
+        st.warning(t("storage.local_shared", path=screen.storage.path), icon=":material/group:")
+    elif screen.storage.mode == "local":
         st.success(t("storage.local", path=screen.storage.path) + "  \n" + t(screen.storage.reason),
                    icon=":material/save:")
     else:
@@ -39,10 +42,11 @@ def show_assessment_list(screen: Screen, assessments: list[Assessment]) -> None:
     t = screen.t
     if not assessments:
         return
-    total = len(screen.questionnaire.questions)
     st.subheader(t("home.list_heading"))
-    frame = pd.DataFrame(
-        [{t("home.col_label"): a.label, t("home.col_date"): a.taken_on.isoformat(),
-          t("home.col_progress"): f"{a.answered} / {total}"} for a in reversed(assessments)]
-    )
+    rows = []
+    for a in reversed(assessments):
+        progress = result_of(screen, a)
+        rows.append({t("home.col_label"): label_of(screen, a),
+                     t("home.col_progress"): f"{progress.answered + progress.unknown} / {progress.total}"})
+    frame = pd.DataFrame(rows)
     st.table(frame.set_index(t("home.col_label")))

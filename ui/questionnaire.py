@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.questionnaire import Dimension, Question
-from core.scoring import Answer
+from core.scoring import Answer, AssessmentResult
 from core.store import Assessment
 from ui.bootstrap import Screen
 
@@ -20,7 +20,9 @@ def current_step(screen: Screen, default: int) -> int:
         step = int(st.query_params.get("step", default + 1)) - 1
     except ValueError:
         step = default
-    return min(max(step, 0), n - 1)
+    step = min(max(step, 0), n - 1)
+    set_step(step)  # fixed from now on: answering must not move the page by itself
+    return step
 
 
 def set_step(step: int) -> None:
@@ -31,13 +33,14 @@ def _widget_key(screen: Screen, assessment: Assessment, question: Question, kind
     return f"{kind}_{'demo' if screen.demo else 'own'}_{assessment.id}_{question.id}"
 
 
-def _save(screen: Screen, assessment_id: int, question_id: str, level_key: str, note_key: str) -> None:
-    """on_change: store what the widgets now hold, level and note together."""
-    choice = st.session_state.get(level_key)
-    note = st.session_state.get(note_key, "")
-    answer = Answer(question_id, level=None if choice in (None, UNKNOWN) else int(choice),
-                    unknown=choice == UNKNOWN, note=(note or "").strip()[:500])
-    screen.store.save_answer(assessment_id, answer)
+def _save_level(screen: Screen, assessment_id: int, question_id: str, key: str) -> None:
+    choice = st.session_state.get(key)
+    level = None if choice in (None, UNKNOWN) else int(choice)
+    screen.store.save_level(assessment_id, question_id, level, unknown=choice == UNKNOWN)
+
+
+def _save_note(screen: Screen, assessment_id: int, question_id: str, key: str) -> None:
+    screen.store.save_note(assessment_id, question_id, (st.session_state.get(key) or "").strip()[:500])
 
 
 def question_block(screen: Screen, assessment: Assessment, number: str, question: Question,
@@ -50,27 +53,26 @@ def question_block(screen: Screen, assessment: Assessment, number: str, question
     else:
         index = OPTIONS.index(UNKNOWN if stored.unknown else stored.level)
     names = {v: f"{v} {q.level(v).name(lang)}" for v in OPTIONS[:-1]} | {UNKNOWN: t("assessment.unknown")}
-    save_args = (screen, assessment.id, question.id, level_key, note_key)
     with st.container(border=True):
-        st.markdown(f"**{number}　{question.text(lang)}**")
+        st.markdown(t("assessment.question", number=number, text=question.text(lang)))
         st.radio(
             question.text(lang), OPTIONS, index=index, format_func=names.get,
             captions=[*question.levels(lang), t("assessment.unknown_caption")],
             key=level_key, label_visibility="collapsed", disabled=screen.demo,
-            on_change=_save, args=save_args,
+            on_change=_save_level, args=(screen, assessment.id, question.id, level_key),
         )
         st.text_input(t("assessment.note"), value=stored.note if stored else "",
                       placeholder=t("assessment.note_placeholder"), key=note_key,
-                      disabled=screen.demo, on_change=_save, args=save_args, max_chars=500)
+                      disabled=screen.demo, on_change=_save_note, args=(screen, assessment.id, question.id, note_key),
+                      max_chars=500)
 
 
-def step_choices(screen: Screen, answers: dict[str, Answer]) -> list[str]:
-    lang = screen.lang
+def step_choices(screen: Screen, result: AssessmentResult) -> list[str]:
     labels = []
-    for d in screen.questionnaire.dimensions:
-        done = sum(1 for x in d.questions if x.id in answers and answers[x.id].is_answered)
-        mark = "✓" if done == len(d.questions) else f"{done}/{len(d.questions)}"
-        labels.append(f"{d.number}. {d.name(lang)}（{mark}）" if lang == "ja" else f"{d.number}. {d.name(lang)} ({mark})")
+    for d, s in zip(screen.questionnaire.dimensions, result.dimensions):
+        done = s.answered + s.unknown
+        mark = "✓" if done == s.total else f"{done}/{s.total}"
+        labels.append(screen.t("assessment.step_choice", number=d.number, name=d.name(screen.lang), mark=mark))
     return labels
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.charts import RadarSeries, radar_chart
-from core.scoring import AssessmentResult, Gap, adkar_barrier
+from core.charts import RadarSeries, change_chart, radar_chart
+from core.scoring import AssessmentResult, Change, Gap, adkar_barrier, suggested_target
 from core.store import Assessment
+from ui.assessments import label_of, md
 from ui.bootstrap import Screen
 
 
@@ -29,7 +30,7 @@ def headline(screen: Screen, result: AssessmentResult) -> None:
     c3.metric(t("result.answered"), f"{result.answered + result.unknown} / {result.total}")
     c4.metric(t("result.unknown"), str(result.unknown))
     if level is not None:
-        st.info(f"**{t('result.level_meaning', level=level_text)}**　{q.level(level).meaning(lang)}")
+        st.info(t("result.level_meaning", level=level_text, meaning=q.level(level).meaning(lang)))
     if result.missing:
         st.warning(t("result.incomplete", missing=result.missing))
     if result.unknown:
@@ -77,29 +78,28 @@ def weakest_areas(screen: Screen, result: AssessmentResult, answers: dict) -> No
 
 
 def _save_target(screen: Screen, assessment_id: int, dimension_id: str, key: str) -> None:
-    screen.store.set_target(assessment_id, dimension_id, int(st.session_state[key]))
+    screen.store.set_target(assessment_id, dimension_id, st.session_state[key])
 
 
 def target_editor(screen: Screen, assessment: Assessment, result: AssessmentResult,
                   targets: dict[str, int]) -> None:
-    """One slider per dimension; each change is saved at once."""
+    """One slider per dimension, starting at 未設定; each change is saved at once."""
     t, lang, q = screen.t, screen.lang, screen.questionnaire
     st.caption(t("result.targets_help"))
+    unset = [d for d in result.dimensions if d.dimension_id not in targets]
+    if unset and st.button(t("result.targets_suggest"), disabled=screen.demo, key="suggest_targets"):
+        for d in unset:
+            screen.store.set_target(assessment.id, d.dimension_id, suggested_target(d.score))
+        st.rerun()
     columns = st.columns(2)
+    names = {None: t("result.target_unset")} | {v: f"{v} {q.level(v).name(lang)}" for v in range(5)}
     for i, d in enumerate(q.dimensions):
-        key = f"target_{'demo' if screen.demo else 'own'}_{assessment.id}_{d.id}"
-        current = targets.get(d.id)
+        key = f"target_{'demo' if screen.demo else 'own'}_{assessment.id}_{d.id}_{targets.get(d.id)}"
         columns[i % 2].select_slider(
-            f"{d.number}. {d.name(lang)}", options=[0, 1, 2, 3, 4],
-            value=current if current is not None else suggested_target(result.score_of(d.id)),
-            format_func=lambda v: f"{v} {q.level(v).name(lang)}", key=key, disabled=screen.demo,
+            f"{d.number}. {d.name(lang)}", options=[None, 0, 1, 2, 3, 4], value=targets.get(d.id),
+            format_func=names.get, key=key, disabled=screen.demo,
             on_change=_save_target, args=(screen, assessment.id, d.id, key),
         )
-
-
-def suggested_target(score: float | None) -> int:
-    """One level above today, as a starting point the owner then adjusts."""
-    return min(4, (0 if score is None else int(score)) + 1)
 
 
 def gap_list(screen: Screen, gaps: list[Gap]) -> None:
@@ -111,3 +111,30 @@ def gap_list(screen: Screen, gaps: list[Gap]) -> None:
                current=fmt(g.current), target=g.target, gap=f"{g.gap:.1f}")
              for i, g in enumerate(gaps, start=1)]
     st.markdown("\n".join(f"{line}" for line in lines))
+
+
+def change_table(screen: Screen, first: Assessment, last: Assessment, changes: list[Change]) -> None:
+    """Before, after and the change per dimension, as a table and as bars."""
+    t, names = screen.t, dict(dimension_labels(screen))
+    before, after = label_of(screen, first), label_of(screen, last)
+    rows = [{t("result.col_dimension"): names[c.dimension_id], before: fmt(c.before), after: fmt(c.after),
+             t("compare.delta"): "—" if c.delta is None else f"{c.delta:+.1f}"} for c in changes]
+    st.table(pd.DataFrame(rows).set_index(t("result.col_dimension")))
+    measured = pd.DataFrame([{"dimension": names[c.dimension_id], "delta": c.delta}
+                             for c in changes if c.delta is not None])
+    if not measured.empty:
+        st.altair_chart(change_chart(measured, dimension_title=t("result.col_dimension"),
+                                     delta_title=t("compare.delta")), width="stretch")
+
+
+def delete_control(screen: Screen, assessment: Assessment) -> None:
+    """Deleting asks once more, in a popover, and names what goes."""
+    t = screen.t
+    if screen.demo:
+        return
+    with st.popover(t("result.delete"), icon=":material/delete:"):
+        st.write(t("result.delete_confirm", label=md(label_of(screen, assessment))))
+        if st.button(t("result.delete_button"), type="primary", key="delete_assessment"):
+            screen.store.delete_assessment(assessment.id)
+            st.query_params.pop("a", None)
+            st.rerun()
