@@ -1,8 +1,12 @@
 """Checks untrusted bytes before any parser sees them.
 
 Parsers allocate by what a file claims, so a 1 MB zip bomb or one cell at XFD1048576
-can need gigabytes. Here the archive is measured by streaming it through zipfile (which
-honours declared sizes and CRCs), so what the parser later reads is what was checked.
+can need gigabytes. Two steps:
+- check_upload, before anything parses: size, magic bytes, member count, workbook present,
+  declared sizes and ratios, and the sheet list (read with defusedxml);
+- verify_archive: every member streamed through zipfile (which honours declared sizes and
+  CRCs), counting the real bytes. It may run while the sandboxed child parses: the child's
+  memory limit contains a bomb, and no parse result is used unless this check passed.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class CheckedFile:
     findings: tuple[Finding, ...] = ()
     sheets: tuple[SheetOutline, ...] = ()
     proposed_sheet: int | None = None
+    limits: Limits = Limits()
 
 
 def check_upload(name: str, data: bytes, limits: Limits = Limits()) -> CheckedFile:
@@ -68,41 +73,55 @@ def check_upload(name: str, data: bytes, limits: Limits = Limits()) -> CheckedFi
 
 
 def _check_archive(name: str, data: bytes, limits: Limits) -> CheckedFile:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise ImportRejected("import.broken_zip") from error
+    archive = _open_archive(data)
+    members = archive.infolist()
     if len(members) > limits.max_members:
         raise ImportRejected("import.too_many_parts", count=len(members))
-    names = {m.filename for m in members}
-    if "xl/workbook.xml" not in names:
+    if "xl/workbook.xml" not in {m.filename for m in members}:
         raise ImportRejected("import.not_excel")
-    for m in members:
-        if m.file_size > 1024 * 1024 and m.file_size > limits.max_ratio * max(m.compress_size, 1):
-            raise ImportRejected("import.zip_bomb")
-    formula_cells: dict[str, list[str]] = {}
-    sizes: dict[str, int] = {}
-    total = 0
+    declared = sum(m.file_size for m in members)
+    if declared > limits.max_uncompressed or any(_bomb_ratio(m, limits) for m in members):
+        raise ImportRejected("import.zip_bomb")
     try:
-        for m in members:
-            before = total
-            total = _stream_member(archive, m, total, limits, formula_cells)
-            sizes[m.filename] = total - before
         sheets = read_outline(archive)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError) as error:
         raise ImportRejected("import.broken_zip") from error
     except Exception as error:  # defusedxml refusing entities, or XML that is not XML
         raise ImportRejected("import.bad_xml") from error
     if not sheets:
         raise ImportRejected("import.no_sheets")
-    sheet_of = {s.member: s.name for s in sheets}
-    findings = [
+    sizes = {m.filename: m.file_size for m in members}
+    return CheckedFile(name, "excel", data, (), tuple(sheets), propose_sheet(sheets, sizes), limits)
+
+
+def _open_archive(data: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise ImportRejected("import.broken_zip") from error
+
+
+def _bomb_ratio(member: zipfile.ZipInfo, limits: Limits) -> bool:
+    return member.file_size > 1024 * 1024 and member.file_size > limits.max_ratio * max(member.compress_size, 1)
+
+
+def verify_archive(checked: CheckedFile) -> list[Finding]:
+    """Streams every member; raises ImportRejected on a bomb or a lying archive. Returns
+    findings for formulas saved without a calculated value, naming sheet and cells."""
+    archive = _open_archive(checked.data)
+    formula_cells: dict[str, list[str]] = {}
+    total = 0
+    try:
+        for member in archive.infolist():
+            total = _stream_member(archive, member, total, checked.limits, formula_cells)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as error:
+        raise ImportRejected("import.broken_zip") from error
+    sheet_of = {s.member: s.name for s in checked.sheets}
+    return [
         Finding("import.formula_without_value", "not_understood", sheet=sheet_of.get(member, member),
                 params={"cells": ", ".join(sorted(set(cells))[:20]), "count": len(set(cells))})
-        for member, cells in formula_cells.items()
+        for member, cells in formula_cells.items() if cells
     ]
-    return CheckedFile(name, "excel", data, tuple(findings), tuple(sheets), propose_sheet(sheets, sizes))
 
 
 def _stream_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, total: int, limits: Limits,
@@ -111,15 +130,14 @@ def _stream_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, total: int
     is_sheet = bool(_SHEET_MEMBER.match(member.filename))
     tail = b""
     with archive.open(member) as stream:
-        while chunk := stream.read(1 << 20):
+        while chunk := stream.read(4 << 20):
             total += len(chunk)
             if total > limits.max_uncompressed:
                 raise ImportRejected("import.zip_bomb")
-            if is_sheet and (b"<f>" in chunk or b"<f " in chunk or b"<f>" in tail + chunk[:16]):
+            if is_sheet:
                 window = tail + chunk
-                cells = [c.decode() for c in _FORMULA_WITHOUT_VALUE.findall(window)]
-                formula_cells.setdefault(member.filename, []).extend(cells)
-            tail = chunk[-256:] if is_sheet else b""
-    if member.filename in formula_cells and not formula_cells[member.filename]:
-        del formula_cells[member.filename]
+                if b"<f" in window:  # formulas are rare in exported data: the regex runs only then
+                    formula_cells.setdefault(member.filename, []).extend(
+                        c.decode() for c in _FORMULA_WITHOUT_VALUE.findall(window))
+                tail = chunk[-512:]
     return total

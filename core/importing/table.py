@@ -6,23 +6,49 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from core.importing.findings import Finding
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from core.importing.findings import Finding, ImportRejected
 from core.values import parse_value
 
 SCAN_ROWS = 40
+HEADER_JOIN = " / "  # between a merged group label and the label below it
 TOTAL_WORDS = frozenset({"合計", "計", "総計", "小計", "平均", "累計", "total", "sum", "average", "avg"})
 _DATETIME_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$")
 
 
 @dataclass(frozen=True)
 class Grid:
-    """A sheet's cells as text, and where row 0 / column 0 sit in Excel (1-based)."""
+    """A sheet's cells as text (an Arrow table, column per sheet column), and where
+    row 0 / column 0 sit in Excel (1-based)."""
 
-    rows: list[list[str | None]]
+    cells: pa.Table
     origin_row: int = 1
     origin_column: int = 1
     sheet: str = ""
+
+    @classmethod
+    def from_rows(cls, rows: list[list], **where) -> Grid:
+        width = max((len(r) for r in rows), default=0)
+        columns = [[None if j >= len(r) or r[j] is None else str(r[j]) for r in rows] for j in range(width)]
+        return cls(pa.table({f"c{j}": pa.array(c, pa.string()) for j, c in enumerate(columns)}), **where)
+
+    @cached_property
+    def rows(self) -> list[list[str | None]]:
+        """The first rows as lists: enough to find the header."""
+        head = self.cells.slice(0, SCAN_ROWS + 2)
+        columns = [head.column(j).to_pylist() for j in range(head.num_columns)]
+        return [list(r) for r in zip(*columns)] if columns else []
+
+    @property
+    def height(self) -> int:
+        return self.cells.num_rows
+
+    def column(self, index: int) -> pa.ChunkedArray:
+        return self.cells.column(index)
 
     def excel_row(self, index: int) -> int:
         return self.origin_row + index
@@ -92,7 +118,7 @@ def combine_headers(upper: list[str | None], lower: list[str | None]) -> list[st
             carried = None
         low_text = "" if _blank(low) else str(low).strip()
         if carried and low_text and carried != low_text:
-            names.append(f"{carried}／{low_text}")
+            names.append(f"{carried}{HEADER_JOIN}{low_text}")
         else:
             names.append(low_text or carried or "")
     return names
@@ -114,18 +140,35 @@ def _letter(column: int) -> str:
     return get_column_letter(column)
 
 
-def is_totals_row(row: list[str | None]) -> bool:
-    first = next((c for c in row if not _blank(c)), None)
-    if first is None:
-        return False
-    word = unicodedata.normalize("NFKC", str(first)).replace(" ", "").strip().lower()
-    return word in TOTAL_WORDS
+def _total_word(cell: str | None) -> bool:
+    return cell is not None and unicodedata.normalize("NFKC", cell).replace(" ", "").strip().lower() in TOTAL_WORDS
+
+
+def _kept_rows(grid: Grid, start: int) -> tuple[list[int], list[int]]:
+    """Data rows below the header, and totals rows (合計, 計, 平均 … as the first filled cell)."""
+    if grid.cells.num_columns == 0:
+        return [], []
+    cleaned = [pc.if_else(pc.equal(pc.utf8_trim_whitespace(grid.column(j)), ""), None, grid.column(j))
+               for j in range(grid.cells.num_columns)]
+    first = pc.coalesce(*cleaned) if len(cleaned) > 1 else cleaned[0]
+    first = first.combine_chunks() if isinstance(first, pa.ChunkedArray) else first
+    encoded = first.dictionary_encode()
+    totals_in_dictionary = pa.array([_total_word(v) for v in encoded.dictionary.to_pylist()], pa.bool_())
+    is_total = pc.fill_null(pc.take(totals_in_dictionary, encoded.indices), False)
+    filled = pc.is_valid(first)
+    positions = pa.array(range(grid.height), pa.int64())
+    after = pc.greater(positions, start)
+    kept = pc.filter(positions, pc.and_(pc.and_(after, filled), pc.invert(is_total))).to_pylist()
+    totals = pc.filter(positions, pc.and_(after, is_total)).to_pylist()
+    return kept, totals
 
 
 def locate_table(grid: Grid, header_row: int | None = None) -> Table:
     """The header (proposed, or the user's choice), the column names, and the data rows."""
     findings: list[Finding] = []
     rows = grid.rows
+    if not rows:
+        raise ImportRejected("import.no_table", sheet=grid.sheet)
     if header_row is None:
         header_row = find_header(rows)
         if header_row is None:
@@ -140,12 +183,6 @@ def locate_table(grid: Grid, header_row: int | None = None) -> Table:
         names = combine_headers(rows[header_row - 1], header)
         findings.append(Finding("import.two_row_header", "guessed", grid.sheet, grid.excel_row(header_row - 1)))
     columns = _unique_names([n or "" for n in names], grid)
-    kept = []
-    for i in range(header_row + 1, len(rows)):
-        if not _filled(rows[i]):
-            continue  # blank rows are simply passed over
-        if is_totals_row(rows[i]):
-            findings.append(Finding("import.totals_row", "skipped", grid.sheet, grid.excel_row(i)))
-            continue
-        kept.append(i)
+    kept, totals = _kept_rows(grid, header_row)  # blank rows are simply passed over
+    findings += [Finding("import.totals_row", "skipped", grid.sheet, grid.excel_row(i)) for i in totals]
     return Table(columns, kept, header_row, findings)

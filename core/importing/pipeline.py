@@ -1,0 +1,92 @@
+"""The import pipeline end to end: check → read (sandboxed) → locate → shape → parse.
+
+Nothing here writes to the workspace; committing is the store's job, after the preview.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from core.importing.findings import Finding, ImportRejected
+from core.importing.guard import CheckedFile, verify_archive
+from core.importing.observations import Extraction, extract
+from core.importing.reader import read_sheet_grid
+from core.importing.sandbox import sandbox
+from core.importing.shape import Mapping, propose_mapping
+from core.importing.table import Grid, Table, locate_table
+
+CSV_ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    table: Table
+    mapping: Mapping
+    extraction: Extraction
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.extraction.findings
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_grid(checked: CheckedFile, sheet_index: int | None) -> tuple[Grid, list[Finding]]:
+    """One sheet's cells, plus what the archive check found (formulas without values).
+
+    The archive is streamed in a thread while the sandboxed child parses; a parse result
+    is only returned once that check has passed.
+    """
+    if checked.kind == "csv":
+        return read_csv_grid(checked.data, checked.name), []
+    if sheet_index is None:
+        raise ImportRejected("import.no_visible_sheet")
+    sheet, limits = checked.sheets[sheet_index], checked.limits
+    with ThreadPoolExecutor(max_workers=1) as background:
+        verified = background.submit(verify_archive, checked)
+        try:
+            table, (row, column) = sandbox(limits.max_memory).run(
+                read_sheet_grid, checked.data, sheet.name, sheet.member, limits.max_cells,
+                timeout=limits.max_seconds)
+        finally:
+            findings = verified.result()  # raises ImportRejected for a bomb, whatever the parse did
+    return Grid(table, row, column, sheet.name), findings
+
+
+def decode_csv(data: bytes) -> str:
+    """UTF-8 (with or without BOM) first; Japanese Excel's CSV is cp932 (Shift_JIS)."""
+    for encoding in CSV_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportRejected("import.csv_encoding")
+
+
+def read_csv_grid(data: bytes, name: str) -> Grid:
+    text = decode_csv(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as error:
+        raise ImportRejected("import.csv_broken", detail=str(error)) from error
+    if not any(any(c.strip() for c in r) for r in rows):
+        raise ImportRejected("import.no_table", sheet=name)
+    return Grid.from_rows([[c if c.strip() else None for c in r] for r in rows], sheet=name)
+
+
+def analyse(grid: Grid, header_row: int | None = None, mapping: Mapping | None = None) -> Analysis:
+    """Locate the table and read it; a mapping from the user replaces the proposal."""
+    table = locate_table(grid, header_row)
+    mapping = mapping or propose_mapping(grid, table)
+    return Analysis(table, mapping, extract(grid, table, mapping))
