@@ -66,6 +66,23 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (kpi, period)
     );
     """,
+    """
+    ALTER TABLE kpi_observations ADD COLUMN source_hash VARCHAR;
+    ALTER TABLE kpi_observations ADD COLUMN sheet VARCHAR;
+    ALTER TABLE kpi_observations ADD COLUMN cell VARCHAR;
+    ALTER TABLE kpi_observations ADD COLUMN imported_at TIMESTAMP;
+    CREATE SEQUENCE import_ids START 1;
+    CREATE TABLE imports (
+        id INTEGER PRIMARY KEY DEFAULT nextval('import_ids'),
+        file_name VARCHAR NOT NULL,
+        source_hash VARCHAR NOT NULL,
+        sheet VARCHAR,
+        imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        added INTEGER NOT NULL,
+        replaced INTEGER NOT NULL,
+        unchanged INTEGER NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -76,6 +93,32 @@ class ReadOnlyWorkspace(Exception):
 
 class NewerSchema(Exception):
     """The database was written by a newer Teichaku than this one."""
+
+
+@dataclass(frozen=True)
+class Observation:
+    kpi: str
+    period: date  # first day of the month
+    value: float
+    unit: str | None = None
+    target: float | None = None
+    category: str = "other"
+    cell: str | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    kpi: str
+    period: date
+    old: float | None
+    new: float
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    added: int
+    replaced: list[Correction]
+    unchanged: int
 
 
 @dataclass(frozen=True)
@@ -276,9 +319,45 @@ class Store:
     def kpi_count(self) -> int:
         return self._cursor().execute("SELECT count(*) FROM kpi_observations").fetchone()[0]
 
+    def commit_observations(self, observations: list[Observation], *, file_name: str, source_hash: str,
+                            sheet: str | None, source: str = "excel") -> CommitResult:
+        """Store imported values in one transaction. The same value again changes nothing;
+        a different value for a stored month replaces it and is reported."""
+        self._writable()
+        cur = self._cursor()
+        cur.execute("BEGIN")
+        try:
+            existing = {(k, p): (v, t) for k, p, v, t in cur.execute(
+                "SELECT kpi, period, value, target FROM kpi_observations").fetchall()}
+            added, replaced, unchanged, writes = 0, [], 0, []
+            for o in observations:
+                before = existing.get((o.kpi, o.period))
+                if before is not None and _same(before[0], o.value) and (o.target is None or _same(before[1], o.target)):
+                    unchanged += 1
+                    continue
+                if before is None:
+                    added += 1
+                elif not _same(before[0], o.value):
+                    replaced.append(Correction(o.kpi, o.period, before[0], o.value))
+                target = o.target if o.target is not None else (before[1] if before else None)
+                writes.append([o.kpi, None, o.category, o.unit or "", o.period, o.value, target, source,
+                               source_hash, sheet, o.cell])
+            if writes:
+                cur.executemany(
+                    "INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target,"
+                    " source, source_hash, sheet, cell, imported_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())", writes)
+            cur.execute("INSERT INTO imports (file_name, source_hash, sheet, added, replaced, unchanged)"
+                        " VALUES (?, ?, ?, ?, ?, ?)", [file_name, source_hash, sheet, added, len(replaced), unchanged])
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        return CommitResult(added, replaced, unchanged)
+
     def kpi_observations(self) -> list[dict]:
         cur = self._cursor().execute(
-            "SELECT kpi, kpi_en, category, unit, period, value, target, source "
+            "SELECT kpi, kpi_en, category, unit, period, value, target, source, sheet, cell "
             "FROM kpi_observations ORDER BY kpi, period"
         )
         names = [c[0] for c in cur.description]
@@ -298,9 +377,10 @@ class Store:
                 self._load_assessment(cur, a)
             for k in snapshot.get("kpi_observations", []):
                 cur.execute(
-                    "INSERT OR REPLACE INTO kpi_observations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target,"
+                    " source, sheet, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [k["kpi"], k.get("kpi_en"), k["category"], k["unit"], _month(k["period"]),
-                     k.get("value"), k.get("target"), k.get("source", "snapshot")],
+                     k.get("value"), k.get("target"), k.get("source", "snapshot"), k.get("sheet"), k.get("cell")],
                 )
             cur.execute("COMMIT")
         except Exception:
@@ -343,6 +423,12 @@ class Store:
         kpis = [{**k, "period": k["period"].strftime("%Y-%m")} for k in self.kpi_observations()]
         return {"format": "teichaku-workspace", "schema_version": SCHEMA_VERSION,
                 "company": company, "assessments": assessments, "kpi_observations": kpis}
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
 def _month(period: str) -> date:

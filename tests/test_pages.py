@@ -15,6 +15,7 @@ from core.store import Store, shared_file_connection
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME, ASSESSMENT, RESULT, COMPARE = "app.py", "pages/1_assessment.py", "pages/2_result.py", "pages/3_compare.py"
+IMPORT = "pages/4_import.py"
 JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60]")  # kana, kanji, 全角 punctuation
 
 
@@ -69,14 +70,14 @@ def answer_everything(store: Store, assessment_id: int, level=2) -> None:
         store.save_answer(assessment_id, Answer(q.id, level))
 
 
-@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE])
+@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE, IMPORT])
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_page_runs_on_an_empty_workspace(workspace, page, lang):
     at = open_page(page, lang=lang)
     assert not at.exception
     links = [link.label for link in at.sidebar.get("page_link")]
-    expected = ["ホーム", "診断の回答", "診断結果", "前後比較"] if lang == "ja" else \
-        ["Home", "Questionnaire", "Diagnosis", "Before / after"]
+    expected = ["ホーム", "診断の回答", "診断結果", "前後比較", "データ取り込み"] if lang == "ja" else \
+        ["Home", "Questionnaire", "Diagnosis", "Before / after", "Import data"]
     assert links == expected
 
 
@@ -304,7 +305,7 @@ def test_assessment_saved_under_an_older_definition_still_opens(workspace):
         assert not open_page(page, a=aid).exception
 
 
-@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE])
+@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE, IMPORT])
 def test_english_pages_have_no_japanese_text(page):
     at = open_page(page, lang="en", ws="demo", step=5)
     assert not at.exception

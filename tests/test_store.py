@@ -170,5 +170,35 @@ def test_snapshot_round_trip(snapshot):
     assert exported["company"] == snapshot["company"]
     ordered = sorted(snapshot["assessments"], key=lambda a: a["taken_on"])
     assert [a["label"] for a in exported["assessments"]] == [a["label"] for a in ordered]
-    assert sorted(exported["kpi_observations"], key=lambda k: (k["kpi"], k["period"])) == sorted(
-        snapshot["kpi_observations"], key=lambda k: (k["kpi"], k["period"]))
+    keys = ("kpi", "kpi_en", "category", "unit", "period", "value", "target", "source")
+    assert sorted(({k: o[k] for k in keys} for o in exported["kpi_observations"]), key=lambda k: (k["kpi"], k["period"])) \
+        == sorted(snapshot["kpi_observations"], key=lambda k: (k["kpi"], k["period"]))
+
+
+def test_commit_is_idempotent_adds_new_months_and_reports_corrections(store):
+    from core.store import Observation
+
+    april, may, june = date(2025, 4, 1), date(2025, 5, 1), date(2025, 6, 1)
+    first = [Observation("月次締め", april, 10, "日", 5, "lead_time", "C3"), Observation("月次締め", may, 9, "日")]
+    result = store.commit_observations(first, file_name="a.xlsx", source_hash="h1", sheet="S")
+    assert (result.added, result.replaced, result.unchanged) == (2, [], 0)
+    again = store.commit_observations(first, file_name="a.xlsx", source_hash="h1", sheet="S")
+    assert (again.added, again.replaced, again.unchanged) == (0, [], 2)
+    later = first + [Observation("月次締め", june, 8, "日")]
+    assert store.commit_observations(later, file_name="b.xlsx", source_hash="h2", sheet="S").added == 1
+    fixed = store.commit_observations([Observation("月次締め", may, 7, "日")], file_name="c.xlsx",
+                                      source_hash="h3", sheet="S")
+    assert fixed.replaced[0].old == 9 and fixed.replaced[0].new == 7
+    rows = {r["period"]: r for r in store.kpi_observations()}
+    assert rows[may]["value"] == 7 and rows[april]["target"] == 5 and rows[april]["cell"] == "C3"
+
+
+def test_a_failed_commit_changes_nothing(store):
+    from core.store import Observation
+
+    good = Observation("工数", date(2025, 4, 1), 100, "時間")
+    store.commit_observations([good], file_name="a.xlsx", source_hash="h", sheet="S")
+    with pytest.raises(Exception):
+        store.commit_observations([Observation("工数", date(2025, 5, 1), 90), Observation(None, date(2025, 6, 1), 1)],
+                                  file_name="b.xlsx", source_hash="h2", sheet="S")
+    assert [r["value"] for r in store.kpi_observations()] == [100]

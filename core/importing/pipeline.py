@@ -11,13 +11,16 @@ import io
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import pandas as pd
+
 from core.importing.findings import Finding, ImportRejected
 from core.importing.guard import CheckedFile, verify_archive
 from core.importing.observations import Extraction, extract
 from core.importing.reader import read_sheet_grid
 from core.importing.sandbox import sandbox
-from core.importing.shape import Mapping, propose_mapping
+from core.importing.shape import Mapping, category_of, propose_mapping
 from core.importing.table import Grid, Table, locate_table
+from core.store import Observation
 
 CSV_ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
 
@@ -90,3 +93,12 @@ def analyse(grid: Grid, header_row: int | None = None, mapping: Mapping | None =
     table = locate_table(grid, header_row)
     mapping = mapping or propose_mapping(grid, table)
     return Analysis(table, mapping, extract(grid, table, mapping))
+
+
+def to_observations(analysis: Analysis) -> list[Observation]:
+    frame = analysis.extraction.observations
+    return [
+        Observation(kpi=r.kpi, period=r.period, value=float(r.value), unit=r.unit or None,
+                    target=None if pd.isna(r.target) else float(r.target), category=category_of(r.kpi), cell=r.cell)
+        for r in frame.itertuples(index=False)
+    ]
