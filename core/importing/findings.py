@@ -34,10 +34,3 @@ class ImportRejected(Exception):
         super().__init__(key)
         self.key = key
         self.params = params
-
-    def __reduce__(self):  # survives the trip back from the sandboxed child process
-        return (_rejected, (self.key, self.params))
-
-
-def _rejected(key: str, params: dict) -> ImportRejected:
-    return ImportRejected(key, **params)

@@ -16,7 +16,6 @@ import pandas as pd
 from core.importing.findings import Finding, ImportRejected
 from core.importing.guard import CheckedFile, verify_archive
 from core.importing.observations import Extraction, extract
-from core.importing.reader import read_sheet_grid
 from core.importing.sandbox import sandbox
 from core.importing.shape import Mapping, category_of, propose_mapping
 from core.importing.table import Grid, Table, locate_table
@@ -54,9 +53,8 @@ def read_grid(checked: CheckedFile, sheet_index: int | None) -> tuple[Grid, list
     with ThreadPoolExecutor(max_workers=1) as background:
         verified = background.submit(verify_archive, checked)
         try:
-            table, (row, column) = sandbox(limits.max_memory).run(
-                read_sheet_grid, checked.data, sheet.name, sheet.member, limits.max_cells,
-                timeout=limits.max_seconds)
+            table, (row, column) = sandbox(limits.max_memory).read_sheet(
+                checked.data, sheet.name, sheet.member, limits.max_cells, timeout=limits.max_seconds)
         finally:
             findings = verified.result()  # raises ImportRejected for a bomb, whatever the parse did
     return Grid(table, row, column, sheet.name), findings
