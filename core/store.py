@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from core.scoring import Answer
 
@@ -343,10 +344,14 @@ class Store:
                 writes.append([o.kpi, None, o.category, o.unit or "", o.period, o.value, target, source,
                                source_hash, sheet, o.cell])
             if writes:
-                cur.executemany(
+                # one bulk statement: executemany costs milliseconds per row
+                cur.register("incoming_observations", pa.table(dict(zip(_WRITE_COLUMNS, zip(*writes))),
+                                                              schema=_WRITE_SCHEMA))
+                cur.execute(
                     "INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target,"
                     " source, source_hash, sheet, cell, imported_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())", writes)
+                    " SELECT *, now() FROM incoming_observations")
+                cur.unregister("incoming_observations")
             cur.execute("INSERT INTO imports (file_name, source_hash, sheet, added, replaced, unchanged)"
                         " VALUES (?, ?, ?, ?, ?, ?)", [file_name, source_hash, sheet, added, len(replaced), unchanged])
             cur.execute("COMMIT")
@@ -423,6 +428,14 @@ class Store:
         kpis = [{**k, "period": k["period"].strftime("%Y-%m")} for k in self.kpi_observations()]
         return {"format": "teichaku-workspace", "schema_version": SCHEMA_VERSION,
                 "company": company, "assessments": assessments, "kpi_observations": kpis}
+
+
+_WRITE_COLUMNS = ("kpi", "kpi_en", "category", "unit", "period", "value", "target", "source", "source_hash",
+                  "sheet", "cell")
+_WRITE_SCHEMA = pa.schema([("kpi", pa.string()), ("kpi_en", pa.string()), ("category", pa.string()),
+                           ("unit", pa.string()), ("period", pa.date32()), ("value", pa.float64()),
+                           ("target", pa.float64()), ("source", pa.string()), ("source_hash", pa.string()),
+                           ("sheet", pa.string()), ("cell", pa.string())])
 
 
 def _same(a: float | None, b: float | None) -> bool:
