@@ -3,9 +3,8 @@
 import streamlit as st
 
 from core.demo import copy_demo_into
-from ui.assessments import label_of, md, remember, result_of
-from ui.bootstrap import ASSESSMENT, RESULT, bootstrap
-from ui.home import explain_storage, leave_demo, show_assessment_list, show_causes_and_remedies
+from ui.bootstrap import bootstrap
+from ui.home import explain_storage, leave_demo, show_assessment_list, show_causes_and_remedies, start_section
 
 screen = bootstrap("home.title")
 t = screen.t
@@ -27,33 +26,7 @@ if st.session_state.pop("_copy_demo", False) and not screen.demo:
     st.toast(t("demo.copied" if copied else "demo.already_copied"), icon=":material/check:")
 
 assessments = screen.store.assessments()
-in_progress = [a for a in assessments if not result_of(screen, a).is_complete]
-
-st.subheader(t("home.start_heading"))
-new_col, continue_col, demo_col = st.columns(3, border=True)
-with new_col:
-    st.markdown(f"**{t('home.new_heading')}**")
-    st.caption(t("home.new_text"))
-    # The form itself lives on the questionnaire page: text and date inputs would slow this first page.
-    if st.button(t("home.new_heading"), key="new", type="primary", disabled=screen.demo):
-        screen.go(ASSESSMENT, new=1)
-with continue_col:
-    st.markdown(f"**{t('home.continue_heading')}**")
-    if in_progress:
-        latest = max(in_progress, key=lambda a: a.id)  # the one started last
-        progress = result_of(screen, latest)
-        st.write(t("home.continue_text", label=md(label_of(screen, latest)),
-                   answered=progress.answered + progress.unknown, total=progress.total))
-        if st.button(t("home.continue_button"), key="continue", type="primary"):
-            remember(screen, latest.id)
-            screen.go(ASSESSMENT, a=latest.id)
-    else:
-        st.caption(t("home.continue_none"))
-with demo_col:
-    st.markdown(f"**{t('home.demo_heading')}**")
-    st.caption(t("home.demo_text"))
-    if st.button(t("home.demo_button"), key="open_demo", disabled=screen.demo):
-        st.switch_page(RESULT, query_params={"lang": screen.lang, "ws": "demo"})
-
+if not screen.demo:  # the demo is for looking; starting and continuing happen in your own data
+    start_section(screen, assessments)
 show_causes_and_remedies(screen)
 show_assessment_list(screen, assessments)

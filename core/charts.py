@@ -10,8 +10,9 @@ import pandas as pd
 
 MAX_LEVEL = 4
 LABEL_RADIUS = 4.55
-# Half-extents in score units: wide enough for the longest Japanese labels beside the rings.
-X_HALF, Y_HALF = 6.6, 5.3
+JAPANESE_LINE, LATIN_LINE = 8, 14  # characters per label line
+# Half-extents in score units: wide enough for two-line labels beside the rings.
+X_HALF, Y_HALF = 6.4, 5.4
 PALETTE = ("#1f6f8b", "#e07a1f", "#5a8f29", "#8e44ad")
 TARGET_COLOR = "#9aa5b1"
 
@@ -31,6 +32,27 @@ def _angle(i: int, n: int) -> float:
 def _point(radius: float, i: int, n: int) -> tuple[float, float]:
     a = _angle(i, n)
     return radius * math.cos(a), radius * math.sin(a)
+
+
+def wrap_label(label: str) -> str:
+    """Long labels over several short lines, so the radar fits a projector or a narrow window."""
+    if label.isascii():
+        lines: list[str] = []
+        for word in label.split(" "):
+            if lines and len(lines[-1]) + 1 + len(word) <= LATIN_LINE:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        return "\n".join(lines)
+    if len(label) <= JAPANESE_LINE:
+        return label
+    for mark in ("・", "への", "の"):  # break after a natural joint when there is one
+        cut = label.find(mark, len(label) // 3)
+        if 0 < cut and cut + len(mark) < len(label):
+            end = cut + len(mark)
+            return f"{label[:end]}\n{label[end:]}"
+    half = (len(label) + 1) // 2
+    return f"{label[:half]}\n{label[half:]}"
 
 
 def radar_frame(series: list[RadarSeries], dimensions: list[tuple[str, str]]) -> pd.DataFrame:
@@ -78,11 +100,11 @@ def _labels(dimensions: list[tuple[str, str]]) -> list[alt.Chart]:
     for i, (_, label) in enumerate(dimensions):
         x, y = _point(LABEL_RADIUS, i, n)
         align = "center" if abs(x) < 0.5 else ("left" if x > 0 else "right")
-        rows.append({"x": x, "y": y, "text": label, "align": align})
+        rows.append({"x": x, "y": y, "text": wrap_label(label), "align": align})
     frame = pd.DataFrame(rows)
     return [
         alt.Chart(frame).transform_filter(alt.datum.align == align)
-        .mark_text(align=align, baseline="middle", fontSize=13, fontWeight="bold", color="#2b3642")
+        .mark_text(align=align, baseline="middle", fontSize=13, fontWeight="bold", color="#2b3642", lineBreak="\n")
         .encode(x=X, y=Y, text="text:N")
         for align in ("left", "center", "right")
     ]
@@ -94,14 +116,14 @@ def radar_chart(
     *,
     score_title: str,
     legend_title: str,
-    height: int = 500,
+    height: int = 440,
 ) -> alt.LayerChart:
     """Up to four assessments (and their target) on one radar, scores 0–4."""
     frame = radar_frame(series, dimensions)
     names = [s.name for s in series]
     colors = [TARGET_COLOR if s.is_target else PALETTE[i % len(PALETTE)] for i, s in enumerate(series)]
     color = alt.Color("series:N", scale=alt.Scale(domain=names, range=colors),
-                      legend=alt.Legend(title=legend_title, orient="bottom", labelLimit=260))
+                      legend=alt.Legend(title=legend_title, orient="bottom", direction="vertical", labelLimit=0))
     base = alt.Chart(frame).encode(
         x=X,
         y=Y,
@@ -121,15 +143,15 @@ def radar_chart(
     return chart.properties(width=width, height=height).configure_view(stroke=None)
 
 
-def change_chart(frame: pd.DataFrame, *, dimension_title: str, delta_title: str) -> alt.Chart:
+def change_chart(frame: pd.DataFrame, *, delta_title: str) -> alt.Chart:
     """Horizontal bars of the change per dimension (frame: dimension, delta)."""
+    reach = min(4.0, max(1.0, float(frame["delta"].abs().max()) + 0.5))
     return (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("dimension:N", sort=list(frame["dimension"]), title=dimension_title,
-                    axis=alt.Axis(labelLimit=240)),
-            x=alt.X("delta:Q", title=delta_title, scale=alt.Scale(domain=[-4, 4])),
+            y=alt.Y("dimension:N", sort=list(frame["dimension"]), title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("delta:Q", title=delta_title, scale=alt.Scale(domain=[-reach, reach])),
             color=alt.condition(alt.datum.delta >= 0, alt.value(PALETTE[2]), alt.value("#c0392b")),
             tooltip=["dimension:N", alt.Tooltip("delta:Q", format="+.1f")],
         )

@@ -23,6 +23,8 @@ def demo_snapshot(lang: str = "ja") -> dict:
     if lang == "en":
         for a in snapshot["assessments"]:
             a["label"] = a.get("label_en") or a["label"]
+            for answer in a["answers"]:
+                answer["note"] = answer.get("note_en") or answer["note"]
     return snapshot
 
 
@@ -34,10 +36,16 @@ def open_demo_store(lang: str = "ja") -> Store:
     return store
 
 
+DEMO_MARK = {"ja": "【デモ】", "en": "[Demo] "}
+
+
 def copy_demo_into(store: Store, lang: str = "ja") -> bool:
-    """The demo's assessments and KPIs, not its company name; once per workspace."""
+    """The demo's assessments and KPIs, marked as the demo's, not its company name; once per workspace."""
     if store.get_setting("demo.copied"):
         return False
-    store.load_snapshot(demo_snapshot(lang), with_company=False)
+    snapshot = demo_snapshot(lang)
+    for a in snapshot["assessments"]:
+        a["label"] = DEMO_MARK.get(lang, DEMO_MARK["ja"]) + a["label"]
+    store.load_snapshot(snapshot, with_company=False)
     store.set_setting("demo.copied", "yes")
     return True

@@ -126,8 +126,8 @@ def band_for(score: float | None) -> str:
 
 
 def suggested_target(score: float | None) -> int:
-    """A first target one level above today's, for the owner to adjust."""
-    return min(4, (0 if score is None else int(score)) + 1)
+    """A first target one level above today's level, for the owner to adjust."""
+    return min(4, (level_for(score) or 0) + 1)
 
 
 def level_for(score: float | None) -> int | None:
@@ -183,9 +183,10 @@ class Change:
 
     @property
     def delta(self) -> float | None:
+        """From the one-decimal scores people see, so 0.8 → 1.8 reads +1.0, never +1.1."""
         if self.before is None or self.after is None:
             return None
-        return round(self.after - self.before, 2)
+        return round(round(self.after, 1) - round(self.before, 1), 1)
 
 
 def changes(before: AssessmentResult, after: AssessmentResult) -> list[Change]:

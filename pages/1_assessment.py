@@ -5,7 +5,9 @@ import streamlit as st
 from core.scoring import first_open_dimension, score_assessment
 from ui.assessments import current_assessment, label_of, md, start_assessment_form
 from ui.bootstrap import HOME, RESULT, bootstrap
-from ui.questionnaire import current_step, dimension_header, question_block, set_step, step_choices
+from ui.questionnaire import (
+    current_step, dimension_header, go_to_step, question_block, scroll_to_top_if_moved, step_choices,
+)
 
 screen = bootstrap("nav.assessment")
 t, q = screen.t, screen.questionnaire
@@ -24,16 +26,17 @@ dimensions = q.dimensions
 step = current_step(screen, default=first_open_dimension(q, answers))
 
 result = score_assessment(q, answers)
-st.title(t("assessment.title", label=md(label_of(screen, assessment))))
+scroll_to_top_if_moved()
+st.header(t("assessment.title", label=md(label_of(screen, assessment))))
 done = result.answered + result.unknown
-st.progress(done / result.total, text=t("assessment.progress", done=done, total=result.total))
-
+progress_col, jump_col = st.columns([1, 1], vertical_alignment="bottom")
+progress_col.progress(done / result.total, text=t("assessment.progress_demo" if screen.demo else "assessment.progress",
+                                                 done=done, total=result.total))
 choices = step_choices(screen, result)
-jump = st.selectbox(t("assessment.jump"), range(len(dimensions)), index=step,
-                    format_func=choices.__getitem__, key=f"_jump_{step}")
+jump = jump_col.selectbox(t("assessment.jump"), range(len(dimensions)), index=step,
+                          format_func=choices.__getitem__, key=f"_jump_{screen.lang}_{step}_{done}")
 if jump != step:
-    set_step(jump)
-    st.rerun()
+    go_to_step(jump)
 
 dimension = dimensions[step]
 dimension_header(screen, dimension, len(dimensions))
@@ -42,11 +45,9 @@ for i, question in enumerate(dimension.questions, start=1):
 
 back, _, forward = st.columns([1, 2, 1])
 if step > 0 and back.button(t("assessment.back"), icon=":material/arrow_back:", width="stretch"):
-    set_step(step - 1)
-    st.rerun()
+    go_to_step(step - 1)
 if step < len(dimensions) - 1:
     if forward.button(t("assessment.next"), icon=":material/arrow_forward:", type="primary", width="stretch"):
-        set_step(step + 1)
-        st.rerun()
+        go_to_step(step + 1)
 elif forward.button(t("assessment.finish"), icon=":material/radar:", type="primary", width="stretch"):
     screen.go(RESULT, a=assessment.id)

@@ -5,11 +5,14 @@ import streamlit as st
 from core.charts import RadarSeries
 from ui.assessments import assessment_picker, current_assessment, label_of, result_of
 from ui.bootstrap import ASSESSMENT, HOME, bootstrap
-from ui.result import delete_control, gap_list, headline, radar, score_table, target_editor, weakest_areas
+from ui.result import (
+    delete_control, deleted_notice, gap_list, headline, radar, score_table, target_editor, weakest_areas,
+)
 
 screen = bootstrap("nav.result")
 t = screen.t
 st.title(t("result.title"))
+deleted_notice(screen)
 current = current_assessment(screen)
 if current is None:
     st.info(t("result.none"))

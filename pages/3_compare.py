@@ -18,7 +18,8 @@ if len(assessments) < 2:
     st.stop()
 
 chosen = st.multiselect(t("compare.pick"), assessments, default=assessments[-4:], max_selections=4,
-                        format_func=lambda a: label_of(screen, a), key="_compare_pick")
+                        format_func=lambda a: label_of(screen, a), key=f"_compare_pick_{screen.lang}",
+                        placeholder=t("compare.placeholder"))
 chosen = sorted(chosen, key=lambda a: (a.taken_on, a.id))
 if len(chosen) < 2:
     st.warning(t("compare.pick_two"))

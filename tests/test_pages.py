@@ -206,7 +206,7 @@ def test_result_shows_seven_scores_radar_and_recommendations(workspace):
     table = at.table[0].value
     assert len(table) == 7
     assert len(charts(at)) == 1
-    assert at.metric[3].value == "1"  # one わからない
+    assert at.metric[2].value == "1"  # one わからない
     assert any("わからない" in w.value for w in at.warning)
     first_weak = q.dimensions[3]
     assert f"1. {first_weak.name('ja')}" in texts(at)
@@ -218,9 +218,10 @@ def test_targets_are_saved_and_drawn(workspace):
     aid = workspace.create_assessment("導入前", date(2026, 3, 1), q.version)
     answer_everything(workspace, aid, level=1)
     at = open_page(RESULT, a=aid)
-    assert at.select_slider[0].value is None and workspace.targets(aid) == {}  # nothing shown that is not saved
+    target = at.selectbox(key=f"target_own_ja_{aid}_{q.dimensions[0].id}_None")
+    assert target.value is None and workspace.targets(aid) == {}  # nothing shown that is not saved
     assert chart_series(charts(at)[0]) == {"導入前（2026-03-01）"}
-    at.select_slider[0].set_value(4).run()
+    target.set_value(4).run()
     assert workspace.targets(aid) == {q.dimensions[0].id: 4}
     assert chart_series(charts(at)[0]) == {"導入前（2026-03-01）", "1年後の目標"}
     assert f"**{q.dimensions[0].name('ja')}**" in texts(at)  # the gap list names it
@@ -278,7 +279,8 @@ def test_compare_needs_two_assessments(workspace):
 
 def test_demo_company_is_read_only_and_separate(workspace):
     at = open_page(ASSESSMENT, ws="demo", step=1)
-    assert at.radio and all(r.disabled for r in at.radio)
+    assert not at.radio and not at.text_input  # answers shown as text: nothing to edit
+    assert "経理の佐藤さんしか設定を触れない" in texts(at) or "佐藤" in texts(at)
     assert workspace.assessments() == []
     result = open_page(RESULT, ws="demo")
     assert "みなと精機" in result.info[0].value
@@ -313,7 +315,7 @@ def test_english_pages_have_no_japanese_text(page):
     parts += [r.label + "".join(map(str, r.options)) for r in at.radio]
     parts += [m.label + str(m.value) for m in at.metric] + [b.label for b in at.button]
     parts += [s.label + "".join(map(str, s.options)) for s in at.selectbox]
-    parts += [sl.label for sl in at.select_slider] + [ti.label + ti.placeholder for ti in at.text_input]
+    parts += [ti.label + ti.placeholder for ti in at.text_input] + [c.value for c in at.caption]
     parts += [tb.value.to_string() for tb in at.table]  # demo notes (user data) are text_input values: not checked
     body = "\n".join(parts)
     assert not JAPANESE.findall(body), JAPANESE.findall(body)[:10]

@@ -108,6 +108,14 @@ def test_changes_between_two_assessments(small_questionnaire):
     assert deltas == {"d1": 1.5, "d2": None, "d3": None}
 
 
+def test_change_is_computed_from_the_shown_scores():
+    from core.scoring import Change, suggested_target
+
+    assert Change("d", 0.75, 1.83).delta == 1.0  # shown as 0.8 → 1.8
+    assert Change("d", 0.8, 1.45).delta == 0.6
+    assert [suggested_target(s) for s in (None, 0.2, 1.4, 1.8, 3.6)] == [1, 1, 2, 3, 4]
+
+
 def test_adkar_barrier_is_first_element_at_level_two_or_below():
     raw = make_definition((5,))
     for q, element in zip(raw["dimensions"][0]["questions"],

@@ -13,6 +13,9 @@ from core.store import Assessment
 from ui.bootstrap import ASSESSMENT, Screen
 
 
+LABEL_LIMIT = 80
+
+
 def current_assessment(screen: Screen) -> Assessment | None:
     """The one named in the URL, else the one last used in this session, else the newest."""
     assessments = screen.store.assessments()
@@ -64,7 +67,7 @@ def assessment_picker(screen: Screen, current: Assessment, key: str) -> Assessme
     """A select box over all assessments; choosing one makes it current."""
     assessments = screen.store.assessments()
     chosen = st.selectbox(screen.t("result.pick"), assessments, index=assessments.index(current),
-                          format_func=lambda a: label_of(screen, a), key=key)
+                          format_func=lambda a: label_of(screen, a), key=f"{key}_{screen.lang}")
     if chosen.id != current.id:
         remember(screen, chosen.id)
         st.query_params["a"] = str(chosen.id)
@@ -80,12 +83,12 @@ def start_assessment_form(screen: Screen, key: str) -> None:
     t = screen.t
     with st.form(key, border=False):
         label = st.text_input(t("home.new_label"), placeholder=t("home.new_label_placeholder"),
-                              key=f"{key}_label", max_chars=80)
+                              key=f"{key}_label")
         taken_on = st.date_input(t("home.new_date"), value=today(st.context.timezone), format="YYYY/MM/DD",
                                  key=f"{key}_date")
         submitted = st.form_submit_button(t("home.new_button"), type="primary", disabled=screen.demo)
     if submitted:
-        name = label.strip() or t("home.new_label_default", date=f"{taken_on:%Y-%m-%d}")
-        new_id = screen.store.create_assessment(name[:80], taken_on, screen.questionnaire.version)
+        name = label.strip()[:LABEL_LIMIT] or t("home.new_label_default")
+        new_id = screen.store.create_assessment(name, taken_on, screen.questionnaire.version)
         remember(screen, new_id)
         screen.go(ASSESSMENT, a=new_id, step=1)

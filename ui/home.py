@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from core.store import Assessment
-from ui.assessments import label_of, result_of
-from ui.bootstrap import Screen
+from ui.assessments import label_of, md, remember, result_of
+from ui.bootstrap import ASSESSMENT, RESULT, Screen
 
 
 def show_causes_and_remedies(screen: Screen) -> None:
@@ -50,3 +50,34 @@ def show_assessment_list(screen: Screen, assessments: list[Assessment]) -> None:
                      t("home.col_progress"): f"{progress.answered + progress.unknown} / {progress.total}"})
     frame = pd.DataFrame(rows)
     st.table(frame.set_index(t("home.col_label")))
+
+
+def start_section(screen: Screen, assessments: list[Assessment]) -> None:
+    """Start a new assessment, continue the open one, or open the demo company."""
+    t = screen.t
+    in_progress = [a for a in assessments if not result_of(screen, a).is_complete]
+    st.subheader(t("home.start_heading"))
+    new_col, continue_col, demo_col = st.columns(3, border=True)
+    with new_col:
+        st.markdown(f"**{t('home.new_heading')}**")
+        st.caption(t("home.new_text"))
+        # The form itself is on the questionnaire page: text and date inputs would slow this first page.
+        if st.button(t("home.new_heading"), key="new", type="primary"):
+            screen.go(ASSESSMENT, new=1)
+    with continue_col:
+        st.markdown(f"**{t('home.continue_heading')}**")
+        if in_progress:
+            latest = max(in_progress, key=lambda a: a.id)  # the one started last
+            progress = result_of(screen, latest)
+            st.write(t("home.continue_text", label=md(label_of(screen, latest)),
+                       answered=progress.answered + progress.unknown, total=progress.total))
+            if st.button(t("home.continue_button"), key="continue", type="primary"):
+                remember(screen, latest.id)
+                screen.go(ASSESSMENT, a=latest.id)
+        else:
+            st.caption(t("home.continue_none"))
+    with demo_col:
+        st.markdown(f"**{t('home.demo_heading')}**")
+        st.caption(t("home.demo_text"))
+        if st.button(t("home.demo_button"), key="open_demo"):
+            st.switch_page(RESULT, query_params={"lang": screen.lang, "ws": "demo"})

@@ -24,11 +24,11 @@ def headline(screen: Screen, result: AssessmentResult) -> None:
     t, lang, q = screen.t, screen.lang, screen.questionnaire
     level = result.overall_level
     level_text = "—" if level is None else f"{level} {q.level(level).name(lang)}"
-    c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
+    c1, c2, c3 = st.columns([2, 1, 1])
     c1.metric(t("result.overall_level"), level_text)
     c2.metric(t("result.overall_score"), f"{fmt(result.overall_score)} / 4")
-    c3.metric(t("result.answered"), f"{result.answered + result.unknown} / {result.total}")
-    c4.metric(t("result.unknown"), str(result.unknown))
+    c3.metric(t("result.unknown"), str(result.unknown))
+    st.caption(t("result.answered_line", done=result.answered + result.unknown, total=result.total))
     if level is not None:
         st.info(t("result.level_meaning", level=level_text, meaning=q.level(level).meaning(lang)))
     if result.missing:
@@ -61,6 +61,8 @@ def score_table(screen: Screen, result: AssessmentResult, targets: dict[str, int
 def weakest_areas(screen: Screen, result: AssessmentResult, answers: dict) -> None:
     t, lang, q = screen.t, screen.lang, screen.questionnaire
     st.subheader(t("result.weakest_heading"))
+    if not result.weakest(3):
+        st.info(t("result.weakest_none"))
     for rank, s in enumerate(result.weakest(3), start=1):
         d = q.dimension(s.dimension_id)
         with st.container(border=True):
@@ -79,6 +81,7 @@ def weakest_areas(screen: Screen, result: AssessmentResult, answers: dict) -> No
 
 def _save_target(screen: Screen, assessment_id: int, dimension_id: str, key: str) -> None:
     screen.store.set_target(assessment_id, dimension_id, st.session_state[key])
+    st.toast(screen.t("result.target_saved"), icon=":material/check:")
 
 
 def target_editor(screen: Screen, assessment: Assessment, result: AssessmentResult,
@@ -92,11 +95,13 @@ def target_editor(screen: Screen, assessment: Assessment, result: AssessmentResu
             screen.store.set_target(assessment.id, d.dimension_id, suggested_target(d.score))
         st.rerun()
     columns = st.columns(2)
-    names = {None: t("result.target_unset")} | {v: f"{v} {q.level(v).name(lang)}" for v in range(5)}
-    for i, d in enumerate(q.dimensions):
-        key = f"target_{'demo' if screen.demo else 'own'}_{assessment.id}_{d.id}_{targets.get(d.id)}"
-        columns[i % 2].select_slider(
-            f"{d.number}. {d.name(lang)}", options=[None, 0, 1, 2, 3, 4], value=targets.get(d.id),
+    names = {v: f"{v} {q.level(v).name(lang)}" for v in range(5)}
+    for i, (d, score) in enumerate(zip(q.dimensions, result.dimensions)):
+        current = targets.get(d.id)
+        key = f"target_{'demo' if screen.demo else 'own'}_{lang}_{assessment.id}_{d.id}_{current}"
+        columns[i % 2].selectbox(
+            t("result.target_label", number=d.number, name=d.name(lang), score=fmt(score.score)),
+            options=list(range(5)), index=current, placeholder=t("result.target_unset"),
             format_func=names.get, key=key, disabled=screen.demo,
             on_change=_save_target, args=(screen, assessment.id, d.id, key),
         )
@@ -123,8 +128,7 @@ def change_table(screen: Screen, first: Assessment, last: Assessment, changes: l
     measured = pd.DataFrame([{"dimension": names[c.dimension_id], "delta": c.delta}
                              for c in changes if c.delta is not None])
     if not measured.empty:
-        st.altair_chart(change_chart(measured, dimension_title=t("result.col_dimension"),
-                                     delta_title=t("compare.delta")), width="stretch")
+        st.altair_chart(change_chart(measured, delta_title=t("compare.delta")), width="stretch")
 
 
 def delete_control(screen: Screen, assessment: Assessment) -> None:
@@ -137,4 +141,11 @@ def delete_control(screen: Screen, assessment: Assessment) -> None:
         if st.button(t("result.delete_button"), type="primary", key="delete_assessment"):
             screen.store.delete_assessment(assessment.id)
             st.query_params.pop("a", None)
+            st.session_state["_deleted"] = label_of(screen, assessment)
             st.rerun()
+
+
+def deleted_notice(screen: Screen) -> None:
+    label = st.session_state.pop("_deleted", None)
+    if label:
+        st.success(screen.t("result.deleted", label=md(label)), icon=":material/delete:")

@@ -28,12 +28,12 @@ def test_deep_link_on_a_fresh_server(browser, app_server, path, heading_ja, head
         assert_no_exception(page)
         links = page.get_by_test_id("stSidebar").get_by_test_id("stPageLink")
         assert [t.strip().split("\n")[-1] for t in links.all_inner_texts()] == NAV[lang]  # after the icon
-        assert page.locator("h1").first.inner_text().strip() == heading
+        assert page.locator("h1, h2").first.inner_text().strip() == heading
         # the translated navigation keeps the language and the workspace
         target, index = ("compare", 3) if path == "result" else ("result", 2)
         page.get_by_test_id("stSidebar").get_by_text(NAV[lang][index], exact=True).click()
         page.wait_for_url(f"**/{target}?*")
         wait_for_app(page)
-        assert page.locator("h1").first.inner_text().strip() == PAGES[index][1 if lang == "ja" else 2]
+        assert page.locator("h1, h2").first.inner_text().strip() == PAGES[index][1 if lang == "ja" else 2]
         assert f"lang={lang}" in page.url and "ws=demo" in page.url
         context.close()

@@ -28,13 +28,13 @@ def test_upload_preview_commit_and_see_kpis(browser, app_server, tmp_path):
     assert preview.is_visible()
     assert page.get_by_text("9件", exact=False).first.is_visible()
 
-    page.get_by_role("button", name="この9件をワークスペースに保存").click()
+    page.get_by_role("button", name="この9件を保存").click()
     page.get_by_text("保存しました：新規 9件", exact=False).wait_for(timeout=30_000)
     settle(page)
     page.reload()
     wait_for_app(page)
     stored = page.get_by_test_id("stDataFrame").last  # the workspace's KPIs, after a reload
     stored.wait_for()
-    assert page.get_by_text("ワークスペースのKPI").is_visible()
+    assert page.get_by_text("保存済みのKPI（月別）").is_visible()
     assert page.get_by_text("まだKPIがありません。").count() == 0
     assert_no_exception(page)
