@@ -196,3 +196,36 @@ def test_formulas_saved_without_values_are_named():
     _, _, archive_findings, analysis = load("formulas.xlsx", files.formulas_without_values())
     finding = next(f for f in archive_findings if f.key == "import.formula_without_value")
     assert finding.sheet == "Sheet" and finding.params["cells"] == "C2, D2" and finding.params["count"] == 2
+
+
+def test_what_was_done_to_the_values_is_counted():
+    _, _, _, analysis = load("管理表.xlsx", files.kpi_management_sheet())
+    done = next(f for f in analysis.findings if f.key == "import.steps_done").params["steps"]
+    assert done["value.fullwidth"] == 2  # 「９日」「３２回」
+    assert done["value.triangle_negative"] == 1 and done["value.thousands"] == 1
+    assert done["value.missing"] == 2 and done["value.unit"] >= 4
+    assert all(f"step.{key}" in catalog() for key in done)
+
+
+def test_template_has_instructions_validation_and_reads_back():
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.importing.template import TEMPLATE_KPIS, build_template
+    from core.i18n import translator
+
+    t = translator("ja")
+    texts = {k: t(f"template.{k}") for k in ("guide_sheet", "data_sheet", "title", "kpi", "unit", "target",
+                                              "guide", "error_title", "error")}
+    data = build_template(2026, texts)
+    workbook = load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == ["使い方", "KPI"]
+    sheet = workbook["KPI"]
+    assert [sheet.cell(3, c).value for c in (1, 4, 15)] == ["指標", "2026/04", "2027/03"]
+    assert [sheet.cell(r, 1).value for r in range(4, 9)] == [k[0] for k in TEMPLATE_KPIS]
+    assert len(sheet.data_validations.dataValidation) == 2
+    assert "工数" in " ".join(str(c.value) for c in workbook["使い方"]["A"])
+    _, _, _, analysis = load("template.xlsx", data)  # our own template imports cleanly
+    assert analysis.mapping.shape == "wide"
+    assert values(analysis) == {("工数(請求・入力業務)", date(2026, 4, 1)): 120}  # names are NFKC-normalised

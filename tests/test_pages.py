@@ -367,3 +367,27 @@ def test_import_layout_can_be_corrected_by_the_user(workspace):
     header.set_value(5).run()  # a wrong header row: the preview follows the user's choice
     assert not at.exception
     assert len(at.dataframe[0].value) != 9
+
+
+@pytest.mark.parametrize("name, maker", [
+    ("far.xlsx", "far_corner_cell"), ("bomb.xlsx", "zip_bomb"), ("secret.xlsx", "OLE2_HEADER"),
+    ("laughs.xlsx", "billion_laughs"), ("formulas.xlsx", "formulas_without_values"),
+])
+def test_hostile_uploads_leave_the_workspace_as_it_was(workspace, name, maker):
+    from datetime import date as day
+
+    from core.store import Observation
+    from tests import excel_files
+
+    workspace.commit_observations([Observation("工数", day(2025, 4, 1), 100, "時間")], file_name="before.xlsx",
+                                  source_hash="h", sheet="S")
+    made = getattr(excel_files, maker)
+    data = made(40 * 1024 * 1024) if maker == "zip_bomb" else (made if isinstance(made, bytes) else made())
+    at = open_page(IMPORT)
+    at.file_uploader(key="import_files").set_value([(name, data, XLSX)]).run()
+    assert not at.exception
+    if maker == "formulas_without_values":  # readable, but the missing values are named
+        assert "C2, D2" in at.dataframe[1].value.to_string()
+    else:
+        assert name in at.error[0].value
+    assert [(r["kpi"], r["value"]) for r in workspace.kpi_observations()] == [("工数", 100.0)]

@@ -170,10 +170,19 @@ def _aggregation_widgets(screen: Screen, grid: Grid, base: Analysis, mapping: Ma
     return rules
 
 
+def finding_text(screen: Screen, finding: Finding) -> str:
+    t = screen.t
+    if finding.key == "import.steps_done":  # a count per kind of change
+        done = t("import.step_separator").join(t(f"step.{k}", count=n) for k, n in finding.params["steps"].items())
+        return t(finding.key, steps=done)
+    return t(finding.key, **finding.params)
+
+
 def findings_frame(screen: Screen, findings: list[Finding]) -> pd.DataFrame:
     t = screen.t
     return pd.DataFrame([{t("import.f_kind"): t(f"import.kind_{f.kind}"), t("import.f_sheet"): f.sheet or "",
-                          t("import.f_cell"): f.cell, t("import.f_message"): t(f.key, **f.params)} for f in findings])
+                          t("import.f_cell"): f.cell, t("import.f_message"): finding_text(screen, f)}
+                         for f in findings])
 
 
 def _preview(screen: Screen, name: str, checked: CheckedFile, grid: Grid, analysis: Analysis,

@@ -38,10 +38,16 @@ def _dictionary(column: pa.ChunkedArray, rows: pa.Array) -> pa.DictionaryArray:
     return (taken.combine_chunks() if isinstance(taken, pa.ChunkedArray) else taken).dictionary_encode()
 
 
-def parse_values(column: pa.ChunkedArray, rows: pa.Array):
-    """Numbers, units and a not-understood flag for every row, parsing each distinct text once."""
+def parse_values(column: pa.ChunkedArray, rows: pa.Array, steps: Counter | None = None):
+    """Numbers, units and a not-understood flag for every row, parsing each distinct text once.
+    `steps` counts what was done to the cells (全角 converted, unit taken off, ▲ read as minus …)."""
     encoded = _dictionary(column, rows)
     parsed = [parse_value(v) for v in encoded.dictionary.to_pylist()]
+    if steps is not None and parsed:
+        uses = pc.value_counts(encoded.indices.drop_null())
+        for item in uses.to_pylist():
+            for step in parsed[item["values"]].steps:
+                steps[step] += item["counts"]
     take = lambda values, kind: pc.take(pa.array(values, kind), encoded.indices)  # noqa: E731
     return (take([p.value for p in parsed], pa.float64()), take([p.unit for p in parsed], pa.string()),
             pc.fill_null(take([not p.understood for p in parsed], pa.bool_()), False))
@@ -66,6 +72,13 @@ class _Collector:
 
     def __init__(self, grid: Grid, table: Table):
         self.grid, self.table, self.findings = grid, table, []
+        self.steps: Counter = Counter()
+
+    def summarize_steps(self) -> None:
+        """One line saying what was done to the values, e.g. 全角を半角に 12件・単位を分離 30件."""
+        if self.steps:
+            self.findings.insert(0, Finding("import.steps_done", "info", self.grid.sheet,
+                                            params={"steps": dict(self.steps)}))
 
     def not_understood(self, column: int, bad: pa.Array, rows: pa.Array, key: str) -> None:
         where = pc.filter(rows, bad).to_pylist()
@@ -90,6 +103,7 @@ def extract(grid: Grid, table: Table, mapping: Mapping) -> Extraction:
         return Extraction(pd.DataFrame(columns=COLUMNS), [Finding("import.no_rows", "not_understood", grid.sheet)])
     builder = {"wide": _wide, "long": _long, "columns": _by_columns}[mapping.shape]
     frames = builder(grid, table, mapping, rows, collector)
+    collector.summarize_steps()
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
     frame = frame.dropna(subset=["value"]).sort_values(["kpi", "period"]).reset_index(drop=True)
     return Extraction(frame[COLUMNS], table.findings + collector.findings)
@@ -115,7 +129,7 @@ def _by_columns(grid, table, mapping, rows, collector) -> list[pd.DataFrame]:
         if is_target_column(name):
             continue
         kpi = kpi_name(name)
-        values, units, bad = parse_values(grid.column(j), rows)
+        values, units, bad = parse_values(grid.column(j), rows, collector.steps)
         collector.not_understood(j, bad, rows, "import.value_not_understood")
         data = pd.DataFrame({"period": months.to_pandas(), "value": values.to_pandas(), "row": rows.to_pandas()})
         if kpi in targets:
@@ -161,7 +175,7 @@ def _wide(grid, table, mapping, rows, collector) -> list[pd.DataFrame]:
                                               grid.excel_row(table.header_row), grid.excel_column(j),
                                               {"value": table.columns[j]}))
             continue
-        values, parsed_units, bad = parse_values(grid.column(j), rows)
+        values, parsed_units, bad = parse_values(grid.column(j), rows, collector.steps)
         collector.not_understood(j, bad, rows, "import.value_not_understood")
         is_target = is_target_column(table.columns[j])
         for k, (value, unit) in enumerate(zip(values.to_pylist(), parsed_units.to_pylist())):
@@ -191,7 +205,7 @@ def _long(grid, table, mapping, rows, collector) -> list[pd.DataFrame]:
     months = _months_column(grid, table, mapping, rows, collector)
     if months is None or mapping.kpi_column is None or mapping.value_column is None:
         return []
-    values, units, bad = parse_values(grid.column(mapping.value_column), rows)
+    values, units, bad = parse_values(grid.column(mapping.value_column), rows, collector.steps)
     collector.not_understood(mapping.value_column, bad, rows, "import.value_not_understood")
     names = pc.take(grid.column(mapping.kpi_column), rows).to_pandas()
     data = pd.DataFrame({"kpi": names.map(lambda n: unicodedata.normalize("NFKC", n).strip() if n else None),
