@@ -23,32 +23,6 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import CHROMIUM_ARGS, AppServer, chromium_path, wait_for_app  # noqa: E402
 
 
-class BareServer(AppServer):
-    """The same launcher, serving the one-line page instead of app.py."""
-
-    def start(self):
-        import subprocess
-        import urllib.request
-
-        from tests.browser.conftest import free_port
-
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "benchmarks" / "bare_page.py"),
-             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        return self
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("bare page did not start")
-
-
 # Records, in the page's own clock, when the first script run has finished and painted:
 # no polling delay from the test driver gets into the figure.
 RENDER_PROBE = """
@@ -85,7 +59,7 @@ def render_benchmark(rounds: int) -> dict:
 
     workdir = tempfile.mkdtemp()
     app = AppServer(str(Path(workdir) / "bench.duckdb")).start()
-    bare = BareServer("unused").start()
+    bare = AppServer("session", script=str(ROOT / "benchmarks" / "bare_page.py")).start()
     times = {"app": [], "bare": []}
     try:
         with sync_playwright() as p:

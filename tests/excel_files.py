@@ -110,21 +110,19 @@ def far_corner_cell() -> bytes:
     return replace_member(tiny_workbook(), "xl/worksheets/sheet1.xml", sheet_xml(body, "A1:XFD1048576"))
 
 
+MONTHS_ROWS = ('<row r="1"><c r="A1" t="inlineStr"><is><t>指標</t></is></c><c r="B1" t="inlineStr"><is><t>4月</t></is></c>'
+               '<c r="C1" t="inlineStr"><is><t>5月</t></is></c><c r="D1" t="inlineStr"><is><t>6月</t></is></c></row>'
+               '<row r="2"><c r="A2" t="inlineStr"><is><t>締め</t></is></c><c r="B2"><v>10</v></c>'
+               '<c r="C2"><v>9</v></c><c r="D2"><v>8</v></c></row>')
+
+
 def lying_dimension() -> bytes:
-    body = ('<row r="1"><c r="A1" t="inlineStr"><is><t>指標</t></is></c><c r="B1" t="inlineStr"><is><t>4月</t></is></c>'
-            '<c r="C1" t="inlineStr"><is><t>5月</t></is></c><c r="D1" t="inlineStr"><is><t>6月</t></is></c></row>'
-            '<row r="2"><c r="A2" t="inlineStr"><is><t>締め</t></is></c><c r="B2"><v>10</v></c>'
-            '<c r="C2"><v>9</v></c><c r="D2"><v>8</v></c></row>')
-    return replace_member(tiny_workbook(), "xl/worksheets/sheet1.xml", sheet_xml(body, "A1:XFD1048576"))
+    return replace_member(tiny_workbook(), "xl/worksheets/sheet1.xml", sheet_xml(MONTHS_ROWS, "A1:XFD1048576"))
 
 
 def merged_whole_sheet() -> bytes:
-    body = ('<row r="1"><c r="A1" t="inlineStr"><is><t>指標</t></is></c><c r="B1" t="inlineStr"><is><t>4月</t></is></c>'
-            '<c r="C1" t="inlineStr"><is><t>5月</t></is></c><c r="D1" t="inlineStr"><is><t>6月</t></is></c></row>'
-            '<row r="2"><c r="A2" t="inlineStr"><is><t>締め</t></is></c><c r="B2"><v>10</v></c>'
-            '<c r="C2"><v>9</v></c><c r="D2"><v>8</v></c></row>')
-    xml = sheet_xml(body, "A1:D2").replace(b"</sheetData>", b'</sheetData><mergeCells count="1">'
-                                                           b'<mergeCell ref="A1:XFD1048576"/></mergeCells>')
+    xml = sheet_xml(MONTHS_ROWS, "A1:D2").replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')
     return replace_member(tiny_workbook(), "xl/worksheets/sheet1.xml", xml)
 
 

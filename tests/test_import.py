@@ -201,7 +201,7 @@ def test_formulas_saved_without_values_are_named():
 def test_what_was_done_to_the_values_is_counted():
     _, _, _, analysis = load("管理表.xlsx", files.kpi_management_sheet())
     done = next(f for f in analysis.findings if f.key == "import.steps_done").params["steps"]
-    assert done["value.fullwidth"] == 2  # 「９日」「３２回」
+    assert done["value.fullwidth"] == 3  # 「９日」「３２回」「－」
     assert done["value.triangle_negative"] == 1 and done["value.thousands"] == 1
     assert done["value.missing"] == 2 and done["value.unit"] >= 4
     assert all(f"step.{key}" in catalog() for key in done)

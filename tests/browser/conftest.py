@@ -56,6 +56,7 @@ def free_port() -> int:
 @dataclass
 class AppServer:
     storage: str
+    script: str = "app.py"
     port: int = 0
     process: subprocess.Popen | None = None
 
@@ -67,7 +68,7 @@ class AppServer:
         self.port = free_port()
         env = {**os.environ, "TEICHAKU_STORAGE": self.storage}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -135,3 +136,16 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
 
 def assert_no_exception(page) -> None:
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def start_assessment(page, url: str, name: str) -> None:
+    """Home → 新しい診断を始める → name it → the first step of the questionnaire."""
+    page.goto(url)
+    wait_for_app(page)
+    page.get_by_role("button", name="新しい診断を始める").click()
+    page.wait_for_url("**/assessment?*new=1*")
+    wait_for_app(page)
+    page.get_by_label("診断の名前").fill(name)
+    page.get_by_role("button", name="診断を始める").click()
+    page.wait_for_url("**/assessment?*step=1*")
+    wait_for_app(page)

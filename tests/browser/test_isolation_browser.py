@@ -1,6 +1,6 @@
 """On a shared server, two visitors never see each other's answers."""
 
-from tests.browser.conftest import assert_no_exception, wait_for_app
+from tests.browser.conftest import assert_no_exception, start_assessment, wait_for_app
 
 
 def test_session_mode_keeps_visitors_apart(browser, app_server):
@@ -9,13 +9,7 @@ def test_session_mode_keeps_visitors_apart(browser, app_server):
     alice.goto(server.url)
     wait_for_app(alice)
     assert alice.get_by_text("このブラウザのセッションの中だけ", exact=False).is_visible()
-    alice.get_by_role("button", name="新しい診断を始める").click()
-    alice.wait_for_url("**/assessment?*new=1*")
-    wait_for_app(alice)
-    alice.get_by_label("診断の名前").fill("アリス社の秘密の診断")
-    alice.get_by_role("button", name="診断を始める").click()
-    alice.wait_for_url("**/assessment**")
-    wait_for_app(alice)
+    start_assessment(alice, server.url, "アリス社の秘密の診断")
     alice.get_by_test_id("stRadio").first.locator("label").filter(has_text="2 一部で実施").click()
     wait_for_app(alice)
 

@@ -1,7 +1,7 @@
 """A user answers the whole questionnaire by clicking, the server restarts, nothing is lost."""
 
 from core.questionnaire import load_questionnaire
-from tests.browser.conftest import assert_no_exception, wait_for_app
+from tests.browser.conftest import assert_no_exception, start_assessment, wait_for_app
 
 
 def settle(page):
@@ -21,15 +21,7 @@ def test_answer_everything_restart_and_find_it_all(browser, app_server, tmp_path
     server = app_server()
     context = browser.new_context(locale="ja-JP", viewport={"width": 1300, "height": 900})
     page = context.new_page()
-    page.goto(server.url)
-    wait_for_app(page)
-    page.get_by_role("button", name="新しい診断を始める").click()
-    page.wait_for_url("**/assessment?*new=1*")
-    wait_for_app(page)
-    page.get_by_label("診断の名前").fill("導入前")
-    page.get_by_role("button", name="診断を始める").click()
-    page.wait_for_url("**/assessment**")
-    settle(page)
+    start_assessment(page, server.url, "導入前")
 
     expected = {}
     for step, dimension in enumerate(q.dimensions):
