@@ -157,3 +157,64 @@ def change_chart(frame: pd.DataFrame, *, delta_title: str) -> alt.Chart:
         )
         .properties(height=alt.Step(30))
     )
+
+
+STATUS_COLORS = {"achieved": "#2e7d32", "on_track": "#1f6f8b", "behind": "#e08a00", "worse": "#c0392b",
+                 "no_data": "#9aa5b1", "no_target": "#9aa5b1"}
+
+
+def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
+    """Every KPI's progress toward its target (frame: kpi, progress, expected, status, status_label)."""
+    height = alt.Step(34)
+    y = alt.Y("kpi:N", title=None, sort=list(frame["kpi"]), axis=alt.Axis(labelLimit=260))
+    band = alt.Chart(frame).mark_bar(color="#eef2f5", size=22).encode(y=y, x=alt.X("full:Q", title=progress_title,
+                                                                                  scale=alt.Scale(domain=[0, 120])))
+    bars = alt.Chart(frame).mark_bar(size=12).encode(
+        y=y, x="shown:Q",
+        color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values())),
+                        legend=None),
+        tooltip=[alt.Tooltip("kpi:N"), alt.Tooltip("progress:Q", format=".0f"), alt.Tooltip("status_label:N")])
+    expected = alt.Chart(frame).mark_tick(color="#2b3642", thickness=2, size=24).encode(y=y, x="expected:Q")
+    return (alt.layer(band, bars, expected, data=frame.assign(full=100, shown=frame["progress"].clip(0, 120)))
+            .properties(height=height))
+
+
+def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | None, go_live, target_date,
+                unit: str, labels: dict[str, str]) -> alt.LayerChart:
+    """One KPI by month with its baseline and target lines, the go-live rule and the first 90 days shaded."""
+    layers = []
+    if go_live is not None:
+        window = pd.DataFrame({"start": [pd.Timestamp(go_live)], "end": [pd.Timestamp(go_live) + pd.Timedelta(days=90)],
+                               "label": [labels["window"]]})
+        layers.append(alt.Chart(window).mark_rect(color="#fff3cd", opacity=0.7).encode(
+            x="start:T", x2="end:T", tooltip=alt.Tooltip("label:N", title="")))
+        layers.append(alt.Chart(window).mark_rule(color="#8a6d00", strokeWidth=2).encode(x="start:T"))
+        layers.append(alt.Chart(window).mark_text(align="left", dx=4, dy=-6, color="#8a6d00", fontSize=12).encode(
+            x="start:T", y=alt.value(8), text=alt.value(labels["go_live"])))
+    line = alt.Chart(frame).mark_line(point=True, strokeWidth=3, color=PALETTE[0]).encode(
+        x=alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m")),
+        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False)),
+        tooltip=[alt.Tooltip("month:T", format="%Y-%m", title=labels["month"]), alt.Tooltip("value:Q", title=unit)])
+    layers.append(line)
+    for value, key, color, dash in ((baseline, "baseline", "#7f8c8d", [4, 4]), (target, "target", "#2e7d32", [8, 4])):
+        if value is not None:
+            rule = pd.DataFrame({"value": [value], "label": [f"{labels[key]} {value:g}"]})
+            layers.append(alt.Chart(rule).mark_rule(color=color, strokeDash=dash, strokeWidth=2).encode(
+                y="value:Q", tooltip=alt.Tooltip("label:N", title="")))
+            layers.append(alt.Chart(rule).mark_text(align="left", dy=-7, color=color, fontSize=12).encode(
+                y="value:Q", x=alt.value(4), text="label:N"))
+    return alt.layer(*layers).properties(height=260)
+
+
+def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.LayerChart:
+    """Monthly net effect as bars, the cumulative effect as a line, zero marked (frame: month, net, cumulative)."""
+    x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m"))
+    bars = alt.Chart(frame).mark_bar(opacity=0.6).encode(
+        x=x, y=alt.Y("net:Q", title=labels["yen"]),
+        color=alt.condition(alt.datum.net >= 0, alt.value(PALETTE[2]), alt.value("#c0392b")),
+        tooltip=[alt.Tooltip("month:T", format="%Y-%m", title=labels["month"]),
+                 alt.Tooltip("net:Q", format=",.0f", title=labels["net"]),
+                 alt.Tooltip("cumulative:Q", format=",.0f", title=labels["cumulative"])])
+    line = alt.Chart(frame).mark_line(point=True, strokeWidth=3, color=PALETTE[0]).encode(x=x, y="cumulative:Q")
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#2b3642").encode(y="y:Q")
+    return alt.layer(bars, line, zero).properties(height=260)

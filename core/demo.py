@@ -25,6 +25,12 @@ def demo_snapshot(lang: str = "ja") -> dict:
             a["label"] = a.get("label_en") or a["label"]
             for answer in a["answers"]:
                 answer["note"] = answer.get("note_en") or answer["note"]
+        for k in snapshot.get("kpi_observations", []):
+            k["kpi"] = k.get("kpi_en") or k["kpi"]
+        for k in snapshot.get("kpis", []):
+            k["name"], k["owner"] = k.get("name_en") or k["name"], k.get("owner_en") or k["owner"]
+        settings = snapshot.get("settings", {})
+        settings["tool.name"] = settings.get("tool.name_en") or settings.get("tool.name", "")
     return snapshot
 
 

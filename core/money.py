@@ -17,6 +17,7 @@ from core.progress import KpiSpec, baseline_of, months_between
 
 HOURS = {"時間": 1.0, "h": 1.0, "分": 1 / 60}
 PROJECTION_MONTHS = 3
+HORIZON_MONTHS = 120
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,10 @@ def _projection(rows: list[MonthMoney]) -> date | None:
     pace = sum(recent) / len(recent) if recent else 0.0
     if pace <= 0:
         return None  # at this pace the tool never pays for itself
-    months_left = int(-rows[-1].cumulative // pace) + 1
-    return add_months(rows[-1].month, months_left)
+    months_left = -rows[-1].cumulative / pace
+    if months_left > HORIZON_MONTHS:
+        return None  # ten years or more: say it does not pay back rather than name a date
+    return add_months(rows[-1].month, int(months_left) + 1)
 
 
 def payback_months(go_live: date, month: date) -> int:

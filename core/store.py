@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from core.progress import KpiSpec
 from core.scoring import Answer
 
 HARDENED_CONFIG = {
@@ -82,6 +83,18 @@ MIGRATIONS: tuple[str, ...] = (
         added INTEGER NOT NULL,
         replaced INTEGER NOT NULL,
         unchanged INTEGER NOT NULL
+    );
+    """,
+    """
+    CREATE TABLE kpis (
+        name VARCHAR PRIMARY KEY,
+        unit VARCHAR NOT NULL DEFAULT '',
+        direction VARCHAR NOT NULL DEFAULT 'lower' CHECK (direction IN ('lower', 'higher')),
+        category VARCHAR NOT NULL DEFAULT 'other',
+        baseline DOUBLE,
+        target DOUBLE,
+        target_date DATE,
+        owner VARCHAR NOT NULL DEFAULT ''
     );
     """,
 )
@@ -368,6 +381,50 @@ class Store:
         names = [c[0] for c in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
+    # -- KPI definitions ------------------------------------------------------
+
+    def kpi_specs(self) -> list[KpiSpec]:
+        """Every KPI that has a definition or a value. A KPI only imported gets defaults from its data:
+        unit and category as imported, target from the newest imported target."""
+        rows = self._cursor().execute(
+            """
+            WITH observed AS (
+                SELECT kpi AS name, arg_max(unit, period) AS unit, arg_max(category, period) AS category,
+                       arg_max(target, period) FILTER (WHERE target IS NOT NULL) AS target
+                FROM kpi_observations GROUP BY kpi
+            )
+            SELECT coalesce(k.name, o.name), coalesce(nullif(k.unit, ''), o.unit, ''), coalesce(k.direction, 'lower'),
+                   coalesce(k.category, o.category, 'other'), k.baseline, coalesce(k.target, o.target),
+                   k.target_date, coalesce(k.owner, '')
+            FROM kpis k FULL OUTER JOIN observed o ON k.name = o.name
+            ORDER BY 1
+            """
+        ).fetchall()
+        return [KpiSpec(*r) for r in rows]
+
+    def save_kpi_specs(self, specs: list[KpiSpec]) -> None:
+        self._writable()
+        cur = self._cursor()
+        cur.execute("BEGIN")
+        try:
+            for k in specs:
+                cur.execute("INSERT OR REPLACE INTO kpis VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            [k.name, k.unit or "", k.direction, k.category, k.baseline, k.target, k.target_date,
+                             k.owner or ""])
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+
+    def kpi_series(self) -> dict[str, dict[date, float]]:
+        """Every KPI's monthly values."""
+        out: dict[str, dict[date, float]] = {}
+        for name, period, value in self._cursor().execute(
+                "SELECT kpi, period, value FROM kpi_observations WHERE value IS NOT NULL ORDER BY kpi, period"
+        ).fetchall():
+            out.setdefault(name, {})[period] = value
+        return out
+
     # -- whole-workspace snapshots --------------------------------------------
 
     def load_snapshot(self, snapshot: dict, *, with_company: bool = True) -> None:
@@ -378,8 +435,16 @@ class Store:
         try:
             for key, value in (snapshot.get("company", {}) if with_company else {}).items():
                 cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"company.{key}", str(value)])
+            for key, value in snapshot.get("settings", {}).items():
+                cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, str(value)])
             for a in snapshot.get("assessments", []):
                 self._load_assessment(cur, a)
+            for k in snapshot.get("kpis", []):
+                cur.execute("INSERT OR REPLACE INTO kpis VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            [k["name"], k.get("unit", ""), k.get("direction", "lower"), k.get("category", "other"),
+                             k.get("baseline"), k.get("target"),
+                             date.fromisoformat(k["target_date"]) if k.get("target_date") else None,
+                             k.get("owner", "")])
             for k in snapshot.get("kpi_observations", []):
                 cur.execute(
                     "INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target,"
@@ -426,8 +491,13 @@ class Store:
                 "targets": self.targets(a.id),
             })
         kpis = [{**k, "period": k["period"].strftime("%Y-%m")} for k in self.kpi_observations()]
-        return {"format": "teichaku-workspace", "schema_version": SCHEMA_VERSION,
-                "company": company, "assessments": assessments, "kpi_observations": kpis}
+        settings = dict(cur.execute(
+            "SELECT key, value FROM meta WHERE key LIKE 'tool.%' OR key LIKE 'money.%'").fetchall())
+        specs = [{"name": n, "unit": u, "direction": d, "category": c, "baseline": b, "target": t,
+                  "target_date": td.isoformat() if td else None, "owner": o}
+                 for n, u, d, c, b, t, td, o in cur.execute("SELECT * FROM kpis ORDER BY name").fetchall()]
+        return {"format": "teichaku-workspace", "schema_version": SCHEMA_VERSION, "company": company,
+                "settings": settings, "assessments": assessments, "kpis": specs, "kpi_observations": kpis}
 
 
 _WRITE_COLUMNS = ("kpi", "kpi_en", "category", "unit", "period", "value", "target", "source", "source_hash",

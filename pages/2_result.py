@@ -5,6 +5,7 @@ import streamlit as st
 from core.charts import RadarSeries
 from ui.assessments import assessment_picker, current_assessment, label_of, result_of
 from ui.bootstrap import ASSESSMENT, HOME, bootstrap
+from ui.dashboard import show_disagreements
 from ui.result import (
     delete_control, deleted_notice, gap_list, headline, radar, score_table, target_editor, weakest_areas,
 )
@@ -25,6 +26,7 @@ result = result_of(screen, assessment)
 targets = screen.store.targets(assessment.id)
 
 headline(screen, result)
+show_disagreements(screen, result, screen.store.kpi_specs(), screen.store.kpi_series())
 if result.missing:
     st.page_link(ASSESSMENT, label=t("result.continue"), icon=":material/edit:",
                  query_params=screen.params(a=assessment.id))

@@ -15,7 +15,7 @@ from core.store import Store, shared_file_connection
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME, ASSESSMENT, RESULT, COMPARE = "app.py", "pages/1_assessment.py", "pages/2_result.py", "pages/3_compare.py"
-IMPORT = "pages/4_import.py"
+IMPORT, DASHBOARD = "pages/4_import.py", "pages/5_dashboard.py"
 JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60]")  # kana, kanji, 全角 punctuation
 
 
@@ -70,14 +70,14 @@ def answer_everything(store: Store, assessment_id: int, level=2) -> None:
         store.save_answer(assessment_id, Answer(q.id, level))
 
 
-@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE, IMPORT])
+@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE, DASHBOARD, IMPORT])
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_page_runs_on_an_empty_workspace(workspace, page, lang):
     at = open_page(page, lang=lang)
     assert not at.exception
     links = [link.label for link in at.sidebar.get("page_link")]
-    expected = ["ホーム", "診断の回答", "診断結果", "前後比較", "データ取り込み"] if lang == "ja" else \
-        ["Home", "Questionnaire", "Diagnosis", "Before / after", "Import data"]
+    expected = ["ホーム", "診断の回答", "診断結果", "前後比較", "KPIダッシュボード", "データ取り込み"] if lang == "ja" \
+        else ["Home", "Questionnaire", "Diagnosis", "Before / after", "KPI dashboard", "Import data"]
     assert links == expected
 
 
@@ -307,7 +307,7 @@ def test_assessment_saved_under_an_older_definition_still_opens(workspace):
         assert not open_page(page, a=aid).exception
 
 
-@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE, IMPORT])
+@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE, DASHBOARD, IMPORT])
 def test_english_pages_have_no_japanese_text(page):
     at = open_page(page, lang="en", ws="demo", step=5)
     assert not at.exception
@@ -391,3 +391,57 @@ def test_hostile_uploads_leave_the_workspace_as_it_was(workspace, name, maker):
     else:
         assert name in at.error[0].value
     assert [(r["kpi"], r["value"]) for r in workspace.kpi_observations()] == [("工数", 100.0)]
+
+
+def test_dashboard_of_the_demo_company(workspace):
+    at = open_page(DASHBOARD, ws="demo")
+    assert not at.exception
+    body = texts(at)
+    assert "月次締め日数　10日 → 6日（目標 5日）" in body
+    assert body.count(":blue-badge[順調]") >= 5
+    assert len(charts(at)) == 3  # bullet, trend, money
+    assert any("2027-03" in i.value for i in at.info)  # projected payback month
+    assert all(not w.value.startswith("診断では") for w in at.warning)  # the demo's answers agree with its data
+
+
+def test_dashboard_settings_targets_and_manual_values_are_saved(workspace):
+    from datetime import date as day
+
+    from core.demo import copy_demo_into
+
+    copy_demo_into(workspace)
+    at = open_page(DASHBOARD)
+    assert "KPIダッシュボード：" in at.title[0].value
+    at.text_input(key="set_tool").input("販売管理クラウド").run()
+    assert workspace.get_setting("tool.name") == "販売管理クラウド"
+    at.date_input(key="set_go_live").set_value(day(2026, 4, 1)).run()
+    assert workspace.get_setting("tool.go_live") == "2026-04-01"
+    before = texts(at)
+    assert "月次締め日数　10日 → 6日（目標 5日）" in before
+    editor_key = "kpi_editor_ja"
+    names = list(at.data_editor(key=editor_key).value["name"])
+    row = names.index("月次締め日数")
+    at.session_state[editor_key] = {"edited_rows": {row: {"target": 6.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="kpis_save").click().run()
+    assert next(s for s in workspace.kpi_specs() if s.name == "月次締め日数").target == 6
+    assert ":green-badge[達成]" in texts(at)  # 6 days now meets the target
+    values_key = "value_editor_ja"
+    months = list(at.data_editor(key=values_key).value.index)
+    at.session_state[values_key] = {"edited_rows": {months.index("2026-10"): {"月次締め日数": 5.5}},
+                                     "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="values_save").click().run()
+    stored = {(r["kpi"], r["period"]): r for r in workspace.kpi_observations()}
+    assert stored[("月次締め日数", day(2026, 10, 1))]["value"] == 5.5
+    assert stored[("月次締め日数", day(2026, 10, 1))]["source"] == "manual"
+
+
+def test_evidence_check_on_the_dashboard_and_the_result(workspace):
+    q = load_questionnaire()
+    aid = workspace.create_assessment("自己評価", date(2026, 3, 1), q.version)
+    answer_everything(workspace, aid, level=3)  # every dimension rated high, and no KPI data at all
+    board = open_page(DASHBOARD)
+    assert any("効果測定" in w.value and "記録が1件もありません" in w.value for w in board.warning)
+    result = open_page(RESULT, a=aid)
+    assert any("記録が1件もありません" in w.value for w in result.warning)

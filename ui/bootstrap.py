@@ -21,10 +21,12 @@ ASSESSMENT = "pages/1_assessment.py"
 RESULT = "pages/2_result.py"
 COMPARE = "pages/3_compare.py"
 IMPORT = "pages/4_import.py"
+DASHBOARD = "pages/5_dashboard.py"
 NAVIGATION = ((HOME, "nav.home", ":material/home:"),
               (ASSESSMENT, "nav.assessment", ":material/checklist:"),
               (RESULT, "nav.result", ":material/radar:"),
               (COMPARE, "nav.compare", ":material/compare_arrows:"),
+              (DASHBOARD, "nav.dashboard", ":material/monitoring:"),
               (IMPORT, "nav.import", ":material/upload_file:"))
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
 

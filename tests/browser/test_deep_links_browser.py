@@ -4,13 +4,14 @@ import pytest
 
 from tests.browser.conftest import assert_no_exception, wait_for_app
 
-NAV = {"ja": ["ホーム", "診断の回答", "診断結果", "前後比較", "データ取り込み"],
-       "en": ["Home", "Questionnaire", "Diagnosis", "Before / after", "Import data"]}
+NAV = {"ja": ["ホーム", "診断の回答", "診断結果", "前後比較", "KPIダッシュボード", "データ取り込み"],
+       "en": ["Home", "Questionnaire", "Diagnosis", "Before / after", "KPI dashboard", "Import data"]}
 PAGES = [  # path, Japanese heading, English heading
     ("", "Teichaku — IT導入の定着診断", "Teichaku — will your IT tool take root?"),
     ("assessment", "診断：導入90日後（2026-07-01）", "Assessment: 90 days after go-live (2026-07-01)"),
     ("result", "診断結果", "Diagnosis"),
     ("compare", "前後比較", "Before / after"),
+    ("dashboard", "KPIダッシュボード：販売管理クラウド", "KPI dashboard: Cloud sales & billing"),
     ("import", "Excel・CSVの取り込み", "Import Excel and CSV files"),
 ]
 

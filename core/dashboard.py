@@ -1,0 +1,103 @@
+"""Everything the KPI dashboard shows, computed from the workspace: no Streamlit here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from core.money import Costs, MoneySummary, money
+from core.progress import KpiProgress, KpiSpec, assess
+from core.store import Store
+
+FOUR_METRICS = ("effort", "lead_time", "error_rate", "reentry")
+CATEGORIES = (*FOUR_METRICS, "other")
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    tool: str
+    go_live: date | None
+    costs: Costs
+    progress: list[KpiProgress]
+    series: dict[str, dict[date, float]]
+    money: MoneySummary
+
+    def in_category(self, category: str) -> list[KpiProgress]:
+        return [p for p in self.progress if p.spec.category == category]
+
+    @property
+    def missing_metrics(self) -> list[str]:
+        return [c for c in FOUR_METRICS if not any(p.latest is not None for p in self.in_category(c))]
+
+
+def _float(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
+
+
+def read_go_live(store: Store) -> date | None:
+    text = store.get_setting("tool.go_live")
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def read_costs(store: Store) -> Costs:
+    return Costs(*(_float(store.get_setting(f"money.{k}", "0")) for k in ("hourly_cost", "initial_cost", "monthly_cost")))
+
+
+def build_dashboard(store: Store) -> Dashboard:
+    go_live = read_go_live(store)
+    specs = store.kpi_specs()
+    series = store.kpi_series()
+    costs = read_costs(store)
+    progress = [assess(spec, series.get(spec.name, {}), go_live) for spec in specs]
+    pairs = [(spec, series.get(spec.name, {})) for spec in specs]
+    return Dashboard(store.get_setting("tool.name"), go_live, costs, progress, series, money(pairs, go_live, costs))
+
+
+def specs_frame(specs: list[KpiSpec]) -> pd.DataFrame:
+    return pd.DataFrame([{"name": s.name, "unit": s.unit, "direction": s.direction, "category": s.category,
+                          "baseline": s.baseline, "target": s.target, "target_date": s.target_date, "owner": s.owner}
+                         for s in specs], columns=["name", "unit", "direction", "category", "baseline", "target",
+                                                   "target_date", "owner"])
+
+
+def specs_from_frame(frame: pd.DataFrame) -> list[KpiSpec]:
+    """The edited table back into definitions; empty cells become None, text is trimmed."""
+    specs = []
+    for row in frame.itertuples(index=False):
+        name = str(row.name or "").strip()
+        if not name:
+            continue
+        number = lambda v: None if v is None or pd.isna(v) else float(v)  # noqa: E731
+        when = None if row.target_date is None or pd.isna(row.target_date) else pd.Timestamp(row.target_date).date()
+        specs.append(KpiSpec(name, str(row.unit or "").strip(), row.direction if row.direction in ("lower", "higher")
+                             else "lower", row.category if row.category in CATEGORIES else "other",
+                             number(row.baseline), number(row.target), when, str(row.owner or "").strip()))
+    return specs
+
+
+def values_frame(series: dict[str, dict[date, float]], names: list[str], months: list[date]) -> pd.DataFrame:
+    """Months down, KPIs across: the table for typing values by hand."""
+    return pd.DataFrame({name: [series.get(name, {}).get(m) for m in months] for name in names},
+                        index=[f"{m:%Y-%m}" for m in months], dtype="float64")
+
+
+def typed_changes(before: pd.DataFrame, after: pd.DataFrame) -> list[tuple[str, date, float]]:
+    """Cells the user typed or changed: (KPI, month, value). A cleared cell is not a value."""
+    changes = []
+    for name in after.columns:
+        for label, value in after[name].items():
+            old = before[name].get(label) if name in before else None
+            if value is None or pd.isna(value):
+                continue
+            if old is None or pd.isna(old) or float(old) != float(value):
+                year, month = str(label).split("-")
+                changes.append((name, date(int(year), int(month), 1), float(value)))
+    return changes

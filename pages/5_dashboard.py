@@ -1,0 +1,28 @@
+"""The KPI dashboard: before/after against targets, the four metrics, the first 90 days and the money."""
+
+import streamlit as st
+
+from core.dashboard import build_dashboard
+from ui.bootstrap import IMPORT, bootstrap
+from ui.dashboard import (
+    bullet, cards, evidence, four_metrics, kpi_editor, money_panel, settings, trend, value_editor,
+)
+
+screen = bootstrap("nav.dashboard")
+t = screen.t
+board = build_dashboard(screen.store)
+st.title(t("dashboard.title", tool=board.tool or t("dashboard.tool_unnamed")))
+settings(screen, board)
+evidence(screen, board)
+if not board.progress:
+    st.info(t("dashboard.empty"))
+    st.page_link(IMPORT, label=t("nav.import"), icon=":material/upload_file:", query_params=screen.params())
+    st.stop()
+
+cards(screen, board)
+bullet(screen, board)
+four_metrics(screen, board)
+trend(screen, board)
+money_panel(screen, board)
+kpi_editor(screen, board)
+value_editor(screen, board)

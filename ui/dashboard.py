@@ -1,0 +1,224 @@
+"""Pieces of the KPI dashboard: settings, cards, charts, the four metrics and the money."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from core.charts import bullet_chart, money_chart, trend_chart
+from core.dashboard import CATEGORIES, FOUR_METRICS, Dashboard, specs_frame, specs_from_frame, typed_changes, values_frame
+from core.evidence import disagreements
+from core.money import add_months, payback_months
+from core.progress import KpiProgress, KpiSpec
+from core.scoring import AssessmentResult
+from core.store import Observation
+from ui.assessments import md, result_of, today
+from ui.bootstrap import Screen
+
+UNITS_EN = {"時間": "h", "日": "days", "回": "times", "件": "cases", "%": "%", "分": "min", "円": "yen", "人": "people"}
+
+
+def unit_label(screen: Screen, unit: str) -> str:
+    return UNITS_EN.get(unit, unit) if screen.lang == "en" else unit
+
+
+def number(screen: Screen, value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,.1f}".rstrip("0").rstrip(".")
+    u = unit_label(screen, unit)
+    return f"{text}{u}" if screen.lang == "ja" or u == "%" else f"{text} {u}"
+
+
+def _save_setting(screen: Screen, key: str, widget: str) -> None:
+    value = st.session_state[widget]
+    screen.store.set_setting(key, value.isoformat() if isinstance(value, date) else str(value))
+    st.toast(screen.t("dashboard.saved"), icon=":material/check:")
+
+
+def settings(screen: Screen, board: Dashboard) -> None:
+    """Tool, go-live date and costs: saved as soon as they change."""
+    t, disabled = screen.t, screen.demo
+    with st.expander(t("dashboard.settings"), expanded=board.go_live is None, icon=":material/settings:"):
+        left, right = st.columns(2)
+        left.text_input(t("dashboard.tool"), value=board.tool, key="set_tool", disabled=disabled,
+                        on_change=_save_setting, args=(screen, "tool.name", "set_tool"))
+        right.date_input(t("dashboard.go_live"), value=board.go_live, key="set_go_live", disabled=disabled,
+                         format="YYYY/MM/DD", on_change=_save_setting, args=(screen, "tool.go_live", "set_go_live"))
+        a, b, c = st.columns(3)
+        for column, key, value in ((a, "hourly_cost", board.costs.hourly), (b, "initial_cost", board.costs.initial),
+                                   (c, "monthly_cost", board.costs.monthly)):
+            column.number_input(t(f"dashboard.{key}"), min_value=0, value=int(value), step=1000,
+                                key=f"set_{key}", disabled=disabled, help=t(f"dashboard.{key}_help"),
+                                on_change=_save_setting, args=(screen, f"money.{key}", f"set_{key}"))
+
+
+def status_badge(screen: Screen, status: str) -> str:
+    color = {"achieved": "green", "on_track": "blue", "behind": "orange", "worse": "red"}.get(status, "gray")
+    return f":{color}-badge[{screen.t(f'status.{status}')}]"
+
+
+def card_line(screen: Screen, p: KpiProgress) -> str:
+    unit = p.spec.unit
+    return screen.t("dashboard.card", name=md(p.spec.name), baseline=number(screen, p.baseline, unit),
+                    latest=number(screen, p.latest, unit), target=number(screen, p.spec.target, unit))
+
+
+def cards(screen: Screen, board: Dashboard) -> None:
+    t = screen.t
+    columns = st.columns(2)
+    for i, p in enumerate(board.progress):
+        with columns[i % 2].container(border=True):
+            st.markdown(f"{status_badge(screen, p.status)} **{card_line(screen, p)}**")
+            if p.progress is not None:
+                st.progress(min(max(p.progress, 0.0), 100.0) / 100,
+                            text=t("dashboard.progress", progress=f"{p.progress:.0f}",
+                                   expected=number(screen, p.expected, p.spec.unit),
+                                   month=f"{p.latest_month:%Y-%m}"))
+            else:
+                st.caption(t(f"dashboard.hint_{p.status}"))
+            if p.spec.owner:
+                st.caption(t("dashboard.owner", owner=p.spec.owner))
+
+
+def bullet(screen: Screen, board: Dashboard) -> None:
+    rows = [{"kpi": p.spec.name, "progress": p.progress,
+             "expected": None if p.expected is None else _expected_progress(p),
+             "status": p.status, "status_label": screen.t(f"status.{p.status}")}
+            for p in board.progress if p.progress is not None]
+    if rows:
+        st.altair_chart(bullet_chart(pd.DataFrame(rows), progress_title=screen.t("dashboard.progress_axis")),
+                        width="stretch")
+
+
+def _expected_progress(p: KpiProgress) -> float:
+    from core.progress import progress_percent
+
+    return max(0.0, min(120.0, progress_percent(p.spec, p.baseline, p.expected)))
+
+
+def four_metrics(screen: Screen, board: Dashboard) -> None:
+    t = screen.t
+    st.subheader(t("dashboard.four_heading"))
+    columns = st.columns(4)
+    for column, category in zip(columns, FOUR_METRICS):
+        with column.container(border=True):
+            st.markdown(f"**{t(f'category.{category}')}**")
+            measured = [p for p in board.in_category(category) if p.latest is not None]
+            if not measured:
+                st.caption(t("dashboard.not_measured"))
+                st.caption(t(f"dashboard.how_{category}"))
+            for p in measured:
+                st.markdown(f"{md(p.spec.name)}: **{number(screen, p.latest, p.spec.unit)}** "
+                            f"{status_badge(screen, p.status)}")
+    if board.missing_metrics:
+        st.info(t("dashboard.missing", names="・".join(t(f"category.{c}") for c in board.missing_metrics)))
+
+
+def trend(screen: Screen, board: Dashboard) -> None:
+    t = screen.t
+    names = [p.spec.name for p in board.progress if p.latest is not None]
+    if not names:
+        return
+    st.subheader(t("dashboard.trend_heading"))
+    name = st.selectbox(t("dashboard.trend_pick"), names, key=f"trend_pick_{screen.lang}")
+    p = next(p for p in board.progress if p.spec.name == name)
+    frame = pd.DataFrame([{"month": pd.Timestamp(m), "value": v} for m, v in sorted(board.series[name].items())])
+    labels = {k: t(f"dashboard.trend_{k}") for k in ("window", "go_live", "baseline", "target", "month")}
+    st.altair_chart(trend_chart(frame, baseline=p.baseline, target=p.spec.target, go_live=board.go_live,
+                                target_date=p.spec.target_date, unit=unit_label(screen, p.spec.unit), labels=labels),
+                    width="stretch")
+
+
+def money_panel(screen: Screen, board: Dashboard) -> None:
+    t, summary = screen.t, board.money
+    st.subheader(t("dashboard.money_heading"))
+    if not summary.months:
+        st.caption(t("dashboard.money_none"))
+        return
+    frame = pd.DataFrame([{"month": pd.Timestamp(m.month), "net": m.net, "cumulative": m.cumulative}
+                          for m in summary.months])
+    labels = {k: t(f"dashboard.money_{k}") for k in ("yen", "month", "net", "cumulative")}
+    st.altair_chart(money_chart(frame, labels=labels), width="stretch")
+    last = summary.months[-1]
+    st.markdown(t("dashboard.money_sentence", months=len(summary.months), hours=f"{last.hours_saved:,.0f}",
+                  value=f"{last.value:,.0f}", total=f"{summary.total_hours:,.0f}"))
+    if summary.payback:
+        st.success(t("dashboard.payback_done", month=f"{summary.payback:%Y-%m}",
+                     n=payback_months(board.go_live, summary.payback)))
+    elif summary.projected_payback:
+        st.info(t("dashboard.payback_projected", month=f"{summary.projected_payback:%Y-%m}",
+                  n=payback_months(board.go_live, summary.projected_payback),
+                  remaining=f"{-last.cumulative:,.0f}"))
+    else:
+        st.warning(t("dashboard.payback_never"))
+
+
+def evidence(screen: Screen, board: Dashboard) -> None:
+    """Questionnaire answers that the data contradicts, from the newest assessment."""
+    assessments = screen.store.assessments()
+    if assessments:
+        show_disagreements(screen, result_of(screen, assessments[-1]), [p.spec for p in board.progress],
+                           board.series)
+
+
+def show_disagreements(screen: Screen, result: AssessmentResult, specs: list[KpiSpec],
+                       series: dict[str, dict[date, float]]) -> None:
+    for d in disagreements(result, specs, series, today(st.context.timezone)):
+        st.warning(screen.t(d.key, **{k: (f"{v:.1f}" if isinstance(v, float) else v) for k, v in d.params.items()}),
+                   icon=":material/fact_check:")
+
+
+def kpi_editor(screen: Screen, board: Dashboard) -> None:
+    """KPI definitions in a table; saved by the button, so a half-edited table is never stored."""
+    t = screen.t
+    st.subheader(t("dashboard.kpis_heading"))
+    frame = specs_frame([p.spec for p in board.progress])
+    config = {
+        "name": st.column_config.TextColumn(t("dashboard.col_name"), required=True),
+        "unit": st.column_config.TextColumn(t("dashboard.col_unit")),
+        "direction": st.column_config.SelectboxColumn(t("dashboard.col_direction"), options=["lower", "higher"],
+                                                      format_func=lambda v: t(f"dashboard.direction_{v}")),
+        "category": st.column_config.SelectboxColumn(t("dashboard.col_category"), options=list(CATEGORIES),
+                                                     format_func=lambda v: t(f"category.{v}")),
+        "baseline": st.column_config.NumberColumn(t("dashboard.col_baseline"), help=t("dashboard.baseline_help")),
+        "target": st.column_config.NumberColumn(t("dashboard.col_target")),
+        "target_date": st.column_config.DateColumn(t("dashboard.col_target_date"), format="YYYY/MM/DD"),
+        "owner": st.column_config.TextColumn(t("dashboard.col_owner")),
+    }
+    edited = st.data_editor(frame, column_config=config, hide_index=True, num_rows="dynamic",
+                            disabled=screen.demo, key=f"kpi_editor_{screen.lang}", width="stretch")
+    if st.button(t("dashboard.kpis_save"), key="kpis_save", disabled=screen.demo, type="primary"):
+        screen.store.save_kpi_specs(specs_from_frame(edited))
+        st.toast(t("dashboard.saved"), icon=":material/check:")
+        st.rerun()
+
+
+def value_editor(screen: Screen, board: Dashboard) -> None:
+    """Monthly values typed by hand: stored like imported ones, with provenance "manual"."""
+    t = screen.t
+    names = [p.spec.name for p in board.progress]
+    if not names:
+        return
+    with st.expander(t("dashboard.values_heading"), icon=":material/edit_note:"):
+        known = sorted({m for s in board.series.values() for m in s})
+        now = today(st.context.timezone)
+        first = known[0] if known else add_months(date(now.year, now.month, 1), -3)
+        months, month = [], first
+        while month <= date(now.year, now.month, 1):
+            months.append(month)
+            month = add_months(month, 1)
+        before = values_frame(board.series, names, months)
+        edited = st.data_editor(before, key=f"value_editor_{screen.lang}", disabled=screen.demo, width="stretch")
+        if st.button(t("dashboard.values_save"), key="values_save", disabled=screen.demo):
+            units = {p.spec.name: p.spec.unit for p in board.progress}
+            categories = {p.spec.name: p.spec.category for p in board.progress}
+            typed = [Observation(n, m, v, units.get(n) or None, None, categories.get(n, "other"), None)
+                     for n, m, v in typed_changes(before, edited)]
+            result = screen.store.commit_observations(typed, file_name="manual", source_hash="manual", sheet=None,
+                                                      source="manual")
+            st.toast(t("dashboard.values_saved", added=result.added, replaced=len(result.replaced)),
+                     icon=":material/check:")
+            st.rerun()
