@@ -165,9 +165,9 @@ STATUS_COLORS = {"achieved": "#2e7d32", "on_track": "#1f6f8b", "behind": "#e08a0
 
 def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
     """Every KPI's progress toward its target (frame: kpi, progress, expected, status, status_label)."""
-    height = alt.Step(34)
+    frame = frame.assign(full=100, shown=frame["progress"].clip(0, 120))
     y = alt.Y("kpi:N", title=None, sort=list(frame["kpi"]), axis=alt.Axis(labelLimit=260))
-    band = alt.Chart(frame).mark_bar(color="#eef2f5", size=22).encode(y=y, x=alt.X("full:Q", title=progress_title,
+    band = alt.Chart(frame).mark_bar(color="#e3e8ed", size=22).encode(y=y, x=alt.X("full:Q", title=progress_title,
                                                                                   scale=alt.Scale(domain=[0, 120])))
     bars = alt.Chart(frame).mark_bar(size=12).encode(
         y=y, x="shown:Q",
@@ -175,8 +175,7 @@ def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
                         legend=None),
         tooltip=[alt.Tooltip("kpi:N"), alt.Tooltip("progress:Q", format=".0f"), alt.Tooltip("status_label:N")])
     expected = alt.Chart(frame).mark_tick(color="#2b3642", thickness=2, size=24).encode(y=y, x="expected:Q")
-    return (alt.layer(band, bars, expected, data=frame.assign(full=100, shown=frame["progress"].clip(0, 120)))
-            .properties(height=height))
+    return alt.layer(band, bars, expected).properties(height=alt.Step(34))
 
 
 def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | None, go_live, target_date,
@@ -208,11 +207,12 @@ def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | 
 
 def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.LayerChart:
     """Monthly net effect as bars, the cumulative effect as a line, zero marked (frame: month, net, cumulative)."""
-    x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m"))
-    bars = alt.Chart(frame).mark_bar(opacity=0.6).encode(
+    frame = frame.assign(month=frame["month"].dt.strftime("%Y-%m"))
+    x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0))
+    bars = alt.Chart(frame).mark_bar(opacity=0.6, size=28).encode(
         x=x, y=alt.Y("net:Q", title=labels["yen"]),
         color=alt.condition(alt.datum.net >= 0, alt.value(PALETTE[2]), alt.value("#c0392b")),
-        tooltip=[alt.Tooltip("month:T", format="%Y-%m", title=labels["month"]),
+        tooltip=[alt.Tooltip("month:O", title=labels["month"]),
                  alt.Tooltip("net:Q", format=",.0f", title=labels["net"]),
                  alt.Tooltip("cumulative:Q", format=",.0f", title=labels["cumulative"])])
     line = alt.Chart(frame).mark_line(point=True, strokeWidth=3, color=PALETTE[0]).encode(x=x, y="cumulative:Q")

@@ -62,10 +62,11 @@ def build_dashboard(store: Store) -> Dashboard:
 
 
 def specs_frame(specs: list[KpiSpec]) -> pd.DataFrame:
-    return pd.DataFrame([{"name": s.name, "unit": s.unit, "direction": s.direction, "category": s.category,
-                          "baseline": s.baseline, "target": s.target, "target_date": s.target_date, "owner": s.owner}
-                         for s in specs], columns=["name", "unit", "direction", "category", "baseline", "target",
-                                                   "target_date", "owner"])
+    frame = pd.DataFrame([{"name": s.name, "unit": s.unit, "direction": s.direction, "category": s.category,
+                           "baseline": s.baseline, "target": s.target, "target_date": s.target_date, "owner": s.owner}
+                          for s in specs], columns=["name", "unit", "direction", "category", "baseline", "target",
+                                                    "target_date", "owner"])
+    return frame.astype({"baseline": "float64", "target": "float64"})  # empty cells as blanks, not "None"
 
 
 def specs_from_frame(frame: pd.DataFrame) -> list[KpiSpec]:

@@ -180,15 +180,17 @@ def kpi_editor(screen: Screen, board: Dashboard) -> None:
         "name": st.column_config.TextColumn(t("dashboard.col_name"), required=True),
         "unit": st.column_config.TextColumn(t("dashboard.col_unit")),
         "direction": st.column_config.SelectboxColumn(t("dashboard.col_direction"), options=["lower", "higher"],
+                                                      width="medium",
                                                       format_func=lambda v: t(f"dashboard.direction_{v}")),
         "category": st.column_config.SelectboxColumn(t("dashboard.col_category"), options=list(CATEGORIES),
+                                                     width="medium",
                                                      format_func=lambda v: t(f"category.{v}")),
         "baseline": st.column_config.NumberColumn(t("dashboard.col_baseline"), help=t("dashboard.baseline_help")),
         "target": st.column_config.NumberColumn(t("dashboard.col_target")),
         "target_date": st.column_config.DateColumn(t("dashboard.col_target_date"), format="YYYY/MM/DD"),
         "owner": st.column_config.TextColumn(t("dashboard.col_owner")),
     }
-    edited = st.data_editor(frame, column_config=config, hide_index=True, num_rows="dynamic",
+    edited = st.data_editor(frame, column_config=config, hide_index=True, num_rows="dynamic", placeholder="—",
                             disabled=screen.demo, key=f"kpi_editor_{screen.lang}", width="stretch")
     if st.button(t("dashboard.kpis_save"), key="kpis_save", disabled=screen.demo, type="primary"):
         screen.store.save_kpi_specs(specs_from_frame(edited))
@@ -211,7 +213,8 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
             months.append(month)
             month = add_months(month, 1)
         before = values_frame(board.series, names, months)
-        edited = st.data_editor(before, key=f"value_editor_{screen.lang}", disabled=screen.demo, width="stretch")
+        edited = st.data_editor(before, key=f"value_editor_{screen.lang}", disabled=screen.demo, width="stretch",
+                                placeholder="—")
         if st.button(t("dashboard.values_save"), key="values_save", disabled=screen.demo):
             units = {p.spec.name: p.spec.unit for p in board.progress}
             categories = {p.spec.name: p.spec.category for p in board.progress}

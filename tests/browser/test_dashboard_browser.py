@@ -1,0 +1,47 @@
+"""The demo company's dashboard, then a target changed in your own copy: the status follows."""
+
+from tests.browser.conftest import assert_no_exception, wait_for_app
+
+
+def settle(page):
+    page.wait_for_timeout(300)
+    wait_for_app(page)
+
+
+def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_server):
+    server = app_server()
+    page = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 1000}).new_page()
+    page.goto(f"{server.url}/dashboard?ws=demo")
+    wait_for_app(page)
+    assert_no_exception(page)
+    assert page.get_by_text("月次締め日数　10日 → 6日（目標 5日）").is_visible()
+    assert page.get_by_test_id("stVegaLiteChart").count() == 3
+
+    page.goto(f"{server.url}/?ws=demo")
+    wait_for_app(page)
+    page.get_by_role("button", name="このデモを自社のデータにコピーして試す", exact=False).click()
+    settle(page)
+    page.goto(f"{server.url}/dashboard")
+    wait_for_app(page)
+    card = page.get_by_test_id("stVerticalBlock").filter(has_text="月次締め日数　10日 → 6日").last
+    assert "順調" in card.inner_text()
+
+    editor = page.get_by_test_id("stDataFrame").first  # the KPI settings table
+    editor.scroll_into_view_if_needed()
+    cell = editor.get_by_role("gridcell").filter(has_text="5").first
+    row_names = editor.get_by_role("gridcell").all_inner_texts()
+    assert "月次締め日数" in row_names
+    # the target of 月次締め日数 is the 6th column of its row
+    target = editor.locator("[role=row]").filter(has_text="月次締め日数").get_by_role("gridcell").nth(5)
+    target.dblclick()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("6")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="指標の設定を保存").click()
+    settle(page)
+    page.get_by_text("月次締め日数　10日 → 6日（目標 6日）").wait_for(timeout=30_000)
+    card = page.get_by_test_id("stVerticalBlock").filter(has_text="月次締め日数　10日 → 6日（目標 6日）").last
+    assert "達成" in card.inner_text()
+    assert_no_exception(page)
+    del cell
