@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -171,11 +172,41 @@ def show_disagreements(screen: Screen, result: AssessmentResult, specs: list[Kpi
                    icon=":material/fact_check:")
 
 
+def _stable(key: str, signature: tuple, build) -> pd.DataFrame:
+    """The same DataFrame object while its content is unchanged, so the editor keeps the user's edits."""
+    cached = st.session_state.get(f"_{key}")
+    if cached is None or cached[0] != signature:
+        cached = (signature, build(list(signature) if key.startswith("kpi") else signature))
+        st.session_state[f"_{key}"] = cached
+    return cached[1]
+
+
+def target_form(screen: Screen, board: Dashboard) -> None:
+    """One KPI's target and date in plain inputs: quicker than the table, and kind to Japanese input."""
+    t = screen.t
+    names = [p.spec.name for p in board.progress]
+    with st.form(f"target_form_{screen.lang}", border=True):
+        st.markdown(f"**{t('dashboard.target_form')}**")
+        pick, value, when = st.columns([2, 1, 1])
+        name = pick.selectbox(t("dashboard.col_name"), names, key=f"target_form_kpi_{screen.lang}")
+        target = value.number_input(t("dashboard.col_target"), value=None, step=0.5, key="target_form_value",
+                                    placeholder=t("dashboard.target_form_keep"))
+        deadline = when.date_input(t("dashboard.col_target_date"), value=None, format="YYYY/MM/DD",
+                                   key="target_form_date")
+        if st.form_submit_button(t("dashboard.target_form_save"), disabled=screen.demo, type="primary"):
+            spec = next(p.spec for p in board.progress if p.spec.name == name)
+            changed = replace(spec, target=spec.target if target is None else float(target),
+                              target_date=deadline or spec.target_date)
+            screen.store.save_kpi_specs([changed])
+            st.toast(t("dashboard.saved"), icon=":material/check:")
+            st.rerun()
+
+
 def kpi_editor(screen: Screen, board: Dashboard) -> None:
     """KPI definitions in a table; saved by the button, so a half-edited table is never stored."""
     t = screen.t
     st.subheader(t("dashboard.kpis_heading"))
-    frame = specs_frame([p.spec for p in board.progress])
+    frame = _stable(f"kpi_frame_{screen.lang}", tuple(p.spec for p in board.progress), specs_frame)
     config = {
         "name": st.column_config.TextColumn(t("dashboard.col_name"), required=True),
         "unit": st.column_config.TextColumn(t("dashboard.col_unit")),
@@ -190,7 +221,9 @@ def kpi_editor(screen: Screen, board: Dashboard) -> None:
         "target_date": st.column_config.DateColumn(t("dashboard.col_target_date"), format="YYYY/MM/DD"),
         "owner": st.column_config.TextColumn(t("dashboard.col_owner")),
     }
-    edited = st.data_editor(frame, column_config=config, hide_index=True, num_rows="dynamic", placeholder="—",
+    order = ["name", "target", "target_date", "baseline", "unit", "direction", "category", "owner"]
+    edited = st.data_editor(frame, column_config=config, column_order=order, hide_index=True, num_rows="dynamic",
+                            placeholder="—",
                             disabled=screen.demo, key=f"kpi_editor_{screen.lang}", width="stretch")
     if st.button(t("dashboard.kpis_save"), key="kpis_save", disabled=screen.demo, type="primary"):
         screen.store.save_kpi_specs(specs_from_frame(edited))
@@ -212,7 +245,8 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
         while month <= date(now.year, now.month, 1):
             months.append(month)
             month = add_months(month, 1)
-        before = values_frame(board.series, names, months)
+        before = _stable(f"value_frame_{screen.lang}", (tuple(names), tuple(months), str(board.series)),
+                         lambda _: values_frame(board.series, names, months))
         edited = st.data_editor(before, key=f"value_editor_{screen.lang}", disabled=screen.demo, width="stretch",
                                 placeholder="—")
         if st.button(t("dashboard.values_save"), key="values_save", disabled=screen.demo):

@@ -26,23 +26,13 @@ def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_ser
     card = page.get_by_test_id("stVerticalBlock").filter(has_text="月次締め日数　10日 → 6日").last
     assert "順調" in card.inner_text()
 
-    editor = page.get_by_test_id("stDataFrame").first  # the KPI settings table (a canvas grid)
-    editor.scroll_into_view_if_needed()
-    editor.locator("canvas").first.wait_for()
-    page.wait_for_timeout(800)  # the grid draws after its script has loaded
-    box = editor.bounding_box()
-    page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)  # first data cell: 再入力回数, sorted by name
-    page.keyboard.press("ArrowDown")  # 月次締め日数
-    for _ in range(5):  # name, unit, direction, category, baseline → target
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")  # open the cell editor
-    page.wait_for_timeout(300)
-    page.keyboard.press("Control+A")
-    page.keyboard.type("6")
-    page.keyboard.press("Enter")  # commit the edit
-    page.wait_for_timeout(500)
-    settle(page)
-    page.get_by_role("button", name="指標の設定を保存").click()
+    form = page.get_by_test_id("stForm")
+    choose = form.get_by_test_id("stSelectbox").locator("input")
+    choose.click()
+    choose.fill("月次締め日数")
+    page.keyboard.press("Enter")
+    form.get_by_test_id("stNumberInputField").fill("6")
+    form.get_by_role("button", name="この目標で保存").click()
     settle(page)
     page.get_by_text("月次締め日数　10日 → 6日（目標 6日）").wait_for(timeout=30_000)
     card = page.get_by_test_id("stVerticalBlock").filter(has_text="月次締め日数　10日 → 6日（目標 6日）").last
