@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from core.plan import Role, roles_have_backups
 from core.progress import KpiSpec, months_between
 from core.scoring import AssessmentResult
 
@@ -32,8 +33,10 @@ def _high(result: AssessmentResult, dimension_id: str) -> float | None:
 
 
 def disagreements(result: AssessmentResult, specs: list[KpiSpec], series: dict[str, dict[date, float]],
-                  today: date) -> list[Disagreement]:
+                  today: date, roles: list[Role] | None = None) -> list[Disagreement]:
     found = []
+    if (score := _high(result, "people")) is not None and roles is not None and not roles_have_backups(roles):
+        found.append(Disagreement("evidence.people_without_backup", "people", {"score": score}))
     this_month = date(today.year, today.month, 1)
     if (score := _high(result, "measurement")) is not None:
         last = max((m for s in series.values() for m in s), default=None)

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from core.plan import Milestone, Role
 from core.progress import KpiSpec
 from core.scoring import Answer
 
@@ -96,6 +97,24 @@ MIGRATIONS: tuple[str, ...] = (
         target_date DATE,
         owner VARCHAR NOT NULL DEFAULT ''
     );
+    """,
+    """
+    CREATE TABLE roles (role VARCHAR PRIMARY KEY, person VARCHAR NOT NULL DEFAULT '',
+                        backup VARCHAR NOT NULL DEFAULT '');
+    CREATE TABLE milestones (position INTEGER PRIMARY KEY, day INTEGER NOT NULL, title VARCHAR NOT NULL,
+                             due DATE, done BOOLEAN NOT NULL DEFAULT false, note VARCHAR NOT NULL DEFAULT '');
+    CREATE TABLE processes (position INTEGER PRIMARY KEY, name VARCHAR NOT NULL, old_procedure VARCHAR,
+                            new_procedure VARCHAR, exceptions VARCHAR, exception_owner VARCHAR,
+                            paper_steps VARCHAR, double_entry VARCHAR, double_entries_per_month DOUBLE,
+                            resolved BOOLEAN NOT NULL DEFAULT false);
+    CREATE SEQUENCE review_ids START 1;
+    CREATE TABLE reviews (id INTEGER PRIMARY KEY DEFAULT nextval('review_ids'), month DATE NOT NULL,
+                          improved VARCHAR, to_change VARCHAR, decision VARCHAR,
+                          created_at TIMESTAMP NOT NULL DEFAULT current_timestamp);
+    CREATE SEQUENCE action_ids START 1;
+    CREATE TABLE actions (id INTEGER PRIMARY KEY DEFAULT nextval('action_ids'), review_id INTEGER,
+                          text VARCHAR NOT NULL, owner VARCHAR NOT NULL DEFAULT '', due DATE,
+                          status VARCHAR NOT NULL DEFAULT 'open');
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -424,6 +443,82 @@ class Store:
         ).fetchall():
             out.setdefault(name, {})[period] = value
         return out
+
+    # -- the first 90 days, the business inventory, monthly reviews -------------
+
+    def _replace_all(self, table_sql: str, insert_sql: str, rows: list[list]) -> None:
+        """Replace a small table's rows in one transaction (the editors save whole tables)."""
+        self._writable()
+        cur = self._cursor()
+        cur.execute("BEGIN")
+        try:
+            cur.execute(table_sql)
+            for row in rows:
+                cur.execute(insert_sql, row)
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+
+    def roles(self) -> list[Role]:
+        return [Role(*r) for r in self._cursor().execute("SELECT role, person, backup FROM roles").fetchall()]
+
+    def save_roles(self, roles: list[Role]) -> None:
+        self._replace_all("DELETE FROM roles", "INSERT INTO roles VALUES (?, ?, ?)",
+                          [[r.role, r.person.strip(), r.backup.strip()] for r in roles])
+
+    def milestones(self) -> list[Milestone]:
+        rows = self._cursor().execute(
+            "SELECT day, title, due, done, note FROM milestones ORDER BY position").fetchall()
+        return [Milestone(*r) for r in rows]
+
+    def save_milestones(self, milestones: list[Milestone]) -> None:
+        self._replace_all("DELETE FROM milestones", "INSERT INTO milestones VALUES (?, ?, ?, ?, ?, ?)",
+                          [[i, m.day, m.title, m.due, m.done, m.note] for i, m in enumerate(milestones)])
+
+    def processes(self) -> list[dict]:
+        cur = self._cursor().execute("SELECT * EXCLUDE (position) FROM processes ORDER BY position")
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def save_processes(self, processes: list[dict]) -> None:
+        columns = ("name", "old_procedure", "new_procedure", "exceptions", "exception_owner", "paper_steps",
+                   "double_entry", "double_entries_per_month", "resolved")
+        self._replace_all("DELETE FROM processes", "INSERT INTO processes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          [[i, *(p.get(c) for c in columns)] for i, p in enumerate(processes)])
+
+    def add_review(self, month: date, improved: str, to_change: str, decision: str,
+                   actions: list[tuple[str, str, date | None]]) -> int:
+        self._writable()
+        cur = self._cursor()
+        cur.execute("BEGIN")
+        try:
+            review_id = cur.execute("INSERT INTO reviews (month, improved, to_change, decision) VALUES (?, ?, ?, ?)"
+                                    " RETURNING id", [month, improved, to_change, decision]).fetchone()[0]
+            for text, owner, due in actions:
+                cur.execute("INSERT INTO actions (review_id, text, owner, due) VALUES (?, ?, ?, ?)",
+                            [review_id, text, owner, due])
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+        return review_id
+
+    def reviews(self) -> list[dict]:
+        cur = self._cursor().execute("SELECT * FROM reviews ORDER BY month DESC, id DESC")
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def actions(self) -> list[dict]:
+        cur = self._cursor().execute(
+            "SELECT a.id, a.text, a.owner, a.due, a.status, r.month AS review_month FROM actions a"
+            " LEFT JOIN reviews r ON r.id = a.review_id ORDER BY a.status = 'done', a.due NULLS LAST, a.id")
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def set_action_status(self, action_id: int, status: str) -> None:
+        self._writable()
+        self._cursor().execute("UPDATE actions SET status = ? WHERE id = ?", [status, action_id])
 
     # -- whole-workspace snapshots --------------------------------------------
 

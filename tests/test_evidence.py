@@ -43,3 +43,13 @@ def test_process_rated_high_while_data_is_still_entered_twice():
 
 def test_low_ratings_raise_nothing():
     assert disagreements(rated(), [], {}, TODAY) == []
+
+
+def test_people_rated_high_while_no_role_has_a_backup():
+    from core.plan import Role
+
+    lonely = [Role("owner", "佐藤", ""), Role("operator", "佐藤", "")]
+    found = disagreements(rated(people=4), [], {}, TODAY, roles=lonely)
+    assert [d.key for d in found] == ["evidence.people_without_backup"]
+    covered = [Role("owner", "社長", "部長"), Role("operator", "佐藤", "鈴木")]
+    assert disagreements(rated(people=4), [], {}, TODAY, roles=covered) == []

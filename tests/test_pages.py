@@ -16,6 +16,12 @@ from core.store import Store, shared_file_connection
 ROOT = Path(__file__).resolve().parent.parent
 HOME, ASSESSMENT, RESULT, COMPARE = "app.py", "pages/1_assessment.py", "pages/2_result.py", "pages/3_compare.py"
 IMPORT, DASHBOARD = "pages/4_import.py", "pages/5_dashboard.py"
+PLAN, INVENTORY, REVIEW = "pages/6_plan.py", "pages/7_inventory.py", "pages/8_review.py"
+ALL_PAGES = [HOME, ASSESSMENT, RESULT, COMPARE, DASHBOARD, PLAN, INVENTORY, REVIEW, IMPORT]
+NAV = {"ja": ["ホーム", "診断の回答", "診断結果", "前後比較", "KPIダッシュボード", "90日プラン", "業務棚卸し",
+              "月次レビュー", "データ取り込み"],
+       "en": ["Home", "Questionnaire", "Diagnosis", "Before / after", "KPI dashboard", "90-day plan",
+              "Business inventory", "Monthly review", "Import data"]}
 JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60]")  # kana, kanji, 全角 punctuation
 
 
@@ -70,15 +76,13 @@ def answer_everything(store: Store, assessment_id: int, level=2) -> None:
         store.save_answer(assessment_id, Answer(q.id, level))
 
 
-@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE, DASHBOARD, IMPORT])
+@pytest.mark.parametrize("page", ALL_PAGES)
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_page_runs_on_an_empty_workspace(workspace, page, lang):
     at = open_page(page, lang=lang)
     assert not at.exception
     links = [link.label for link in at.sidebar.get("page_link")]
-    expected = ["ホーム", "診断の回答", "診断結果", "前後比較", "KPIダッシュボード", "データ取り込み"] if lang == "ja" \
-        else ["Home", "Questionnaire", "Diagnosis", "Before / after", "KPI dashboard", "Import data"]
-    assert links == expected
+    assert links == NAV[lang]
 
 
 def test_home_explains_and_shows_where_data_lives(workspace, tmp_path):
@@ -307,7 +311,7 @@ def test_assessment_saved_under_an_older_definition_still_opens(workspace):
         assert not open_page(page, a=aid).exception
 
 
-@pytest.mark.parametrize("page", [HOME, ASSESSMENT, RESULT, COMPARE, DASHBOARD, IMPORT])
+@pytest.mark.parametrize("page", ALL_PAGES)
 def test_english_pages_have_no_japanese_text(page):
     at = open_page(page, lang="en", ws="demo", step=5)
     assert not at.exception
@@ -445,3 +449,64 @@ def test_evidence_check_on_the_dashboard_and_the_result(workspace):
     assert any("効果測定" in w.value and "記録が1件もありません" in w.value for w in board.warning)
     result = open_page(RESULT, a=aid)
     assert any("記録が1件もありません" in w.value for w in result.warning)
+
+
+
+def test_plan_roles_warn_about_one_person_dependence(workspace):
+    at = open_page(PLAN)
+    assert "業務オーナー" in texts(at)
+    at.text_input(key="role_owner_person").input("佐藤")
+    at.text_input(key="role_operator_person").input("佐藤")
+    at.text_input(key="role_operator_backup").input("鈴木")
+    at.text_input(key="role_desk_person").input("田中")
+    at.text_input(key="role_desk_backup").input("伊藤")
+    at.button(key="FormSubmitter:roles_ja-役割を保存").click().run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "佐藤さんが業務オーナー・運用責任者を兼ねています" in warnings
+    assert "「業務オーナー」（佐藤さん）に代理がいません" in warnings
+    assert {r.role: r.person for r in workspace.roles()} == {"owner": "佐藤", "operator": "佐藤", "desk": "田中"}
+
+
+def test_plan_checklist_is_proposed_then_saved(workspace):
+    workspace.set_setting("tool.go_live", "2026-04-01")
+    at = open_page(PLAN)
+    proposed = at.data_editor[0].value
+    assert list(proposed["day"])[0] == 0 and list(proposed["day"])[-1] == 90
+    assert str(list(proposed["due"])[-1])[:10] == "2026-06-30"
+    at.button(key="milestones_save").click().run()
+    assert len(workspace.milestones()) == len(proposed)
+
+
+def test_inventory_ties_double_entry_to_the_reentry_kpi(workspace):
+    from core.demo import copy_demo_into
+
+    copy_demo_into(workspace)
+    workspace.save_processes([{"name": "見積", "double_entry": "Excel台帳", "double_entries_per_month": 20,
+                               "exceptions": "特急", "exception_owner": "", "resolved": False}])
+    at = open_page(INVENTORY)
+    assert not at.exception
+    assert at.metric[0].value == "1" and at.metric[1].value == "20"
+    assert "KPI「再入力回数」の最新値は8回（2026-09）" in texts(at)
+    assert "「見積」の例外処理に判断者がいません" in at.warning[0].value
+
+
+def test_review_log_actions_carry_over_and_excel(workspace):
+    from core.demo import copy_demo_into
+
+    copy_demo_into(workspace)
+    at = open_page(REVIEW)
+    at.selectbox(key="review_month_ja").set_value(date(2026, 9, 1)).run()
+    assert "月次締め日数" in texts(at) and ":blue-badge[順調]" in texts(at)
+    at.text_area(key="review_improved").input("締めが6日に")
+    at.text_area(key="review_decision").input("=HYPERLINK(\"x\")")
+    at.session_state["review_actions"] = {"edited_rows": {}, "deleted_rows": [],
+                                          "added_rows": [{"text": "見積台帳の転記をやめる", "owner": "田中"}]}
+    at.button(key="FormSubmitter:review_202609_ja-レビューを保存").click().run()
+    assert not at.exception
+    assert workspace.reviews()[0]["improved"] == "締めが6日に"
+    carried = open_page(REVIEW)
+    assert any("見積台帳の転記をやめる" in c.label for c in carried.checkbox)
+    assert carried.download_button[0].label == "会議用のExcelをダウンロード"
+    carried.checkbox[0].check().run()
+    assert [a["status"] for a in workspace.actions()] == ["done"]

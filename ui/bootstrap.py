@@ -22,11 +22,17 @@ RESULT = "pages/2_result.py"
 COMPARE = "pages/3_compare.py"
 IMPORT = "pages/4_import.py"
 DASHBOARD = "pages/5_dashboard.py"
+PLAN = "pages/6_plan.py"
+INVENTORY = "pages/7_inventory.py"
+REVIEW = "pages/8_review.py"
 NAVIGATION = ((HOME, "nav.home", ":material/home:"),
               (ASSESSMENT, "nav.assessment", ":material/checklist:"),
               (RESULT, "nav.result", ":material/radar:"),
               (COMPARE, "nav.compare", ":material/compare_arrows:"),
               (DASHBOARD, "nav.dashboard", ":material/monitoring:"),
+              (PLAN, "nav.plan", ":material/event_available:"),
+              (INVENTORY, "nav.inventory", ":material/account_tree:"),
+              (REVIEW, "nav.review", ":material/event_note:"),
               (IMPORT, "nav.import", ":material/upload_file:"))
 LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
 

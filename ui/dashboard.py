@@ -167,7 +167,7 @@ def evidence(screen: Screen, board: Dashboard) -> None:
 
 def show_disagreements(screen: Screen, result: AssessmentResult, specs: list[KpiSpec],
                        series: dict[str, dict[date, float]]) -> None:
-    for d in disagreements(result, specs, series, today(st.context.timezone)):
+    for d in disagreements(result, specs, series, today(st.context.timezone), screen.store.roles()):
         st.warning(screen.t(d.key, **{k: (f"{v:.1f}" if isinstance(v, float) else v) for k, v in d.params.items()}),
                    icon=":material/fact_check:")
 

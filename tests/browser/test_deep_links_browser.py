@@ -4,14 +4,19 @@ import pytest
 
 from tests.browser.conftest import assert_no_exception, wait_for_app
 
-NAV = {"ja": ["ホーム", "診断の回答", "診断結果", "前後比較", "KPIダッシュボード", "データ取り込み"],
-       "en": ["Home", "Questionnaire", "Diagnosis", "Before / after", "KPI dashboard", "Import data"]}
+NAV = {"ja": ["ホーム", "診断の回答", "診断結果", "前後比較", "KPIダッシュボード", "90日プラン", "業務棚卸し",
+              "月次レビュー", "データ取り込み"],
+       "en": ["Home", "Questionnaire", "Diagnosis", "Before / after", "KPI dashboard", "90-day plan",
+              "Business inventory", "Monthly review", "Import data"]}
 PAGES = [  # path, Japanese heading, English heading
     ("", "Teichaku — IT導入の定着診断", "Teichaku — will your IT tool take root?"),
     ("assessment", "診断：導入90日後（2026-07-01）", "Assessment: 90 days after go-live (2026-07-01)"),
     ("result", "診断結果", "Diagnosis"),
     ("compare", "前後比較", "Before / after"),
     ("dashboard", "KPIダッシュボード：販売管理クラウド", "KPI dashboard: Cloud sales & billing"),
+    ("plan", "稼働後90日のプラン", "The first 90 days after go-live"),
+    ("inventory", "業務棚卸し", "Business inventory"),
+    ("review", "月次レビュー", "Monthly review"),
     ("import", "Excel・CSVの取り込み", "Import Excel and CSV files"),
 ]
 
@@ -31,7 +36,7 @@ def test_deep_link_on_a_fresh_server(browser, app_server, path, heading_ja, head
         assert [t.strip().split("\n")[-1] for t in links.all_inner_texts()] == NAV[lang]  # after the icon
         assert page.locator("h1, h2").first.inner_text().strip() == heading
         # the translated navigation keeps the language and the workspace
-        target, index = ("compare", 3) if path == "result" else ("result", 2)
+        target, index = ("compare", 3) if path == "result" else ("result", 2)  # NAV index
         page.get_by_test_id("stSidebar").get_by_text(NAV[lang][index], exact=True).click()
         page.wait_for_url(f"**/{target}?*")
         wait_for_app(page)
