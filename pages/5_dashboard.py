@@ -5,7 +5,8 @@ import streamlit as st
 from core.dashboard import build_dashboard
 from ui.bootstrap import IMPORT, bootstrap
 from ui.dashboard import (
-    bullet, cards, evidence, four_metrics, kpi_editor, money_panel, settings, target_form, trend, value_editor,
+    bullet, cards, evidence, four_metrics, kpi_editor, money_panel, settings, subsidy_panel, target_form, trend,
+    value_editor,
 )
 
 screen = bootstrap("nav.dashboard")
@@ -24,6 +25,7 @@ bullet(screen, board)
 four_metrics(screen, board)
 trend(screen, board)
 money_panel(screen, board)
+subsidy_panel(screen, board)
 target_form(screen, board)
 kpi_editor(screen, board)
 value_editor(screen, board)

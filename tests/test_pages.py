@@ -510,3 +510,18 @@ def test_review_log_actions_carry_over_and_excel(workspace):
     assert carried.download_button[0].label == "会議用のExcelをダウンロード"
     carried.checkbox[0].check().run()
     assert [a["status"] for a in workspace.actions()] == ["done"]
+
+
+def test_subsidy_productivity_on_the_dashboard(workspace):
+    from core.subsidy import YearFigures, dumps
+
+    from core.demo import copy_demo_into
+
+    copy_demo_into(workspace)
+    figures = {0: YearFigures(300e6, 180e6, 30, 2000), 1: YearFigures(310e6, 182e6, 30, 2000)}
+    workspace.set_setting("subsidy.figures", dumps(figures))
+    at = open_page(DASHBOARD)
+    assert not at.exception
+    table = next(tb.value for tb in at.table if "労働生産性（円/時間）" in tb.value.columns)
+    assert list(table["労働生産性（円/時間）"])[:2] == ["2,000", "2,133"]
+    assert list(table["判定"])[1] == "達成" and list(table["計画の目標"])[1] == "+3%"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import date
 
@@ -15,6 +16,9 @@ from core.money import add_months, payback_months
 from core.progress import KpiProgress, KpiSpec
 from core.scoring import AssessmentResult
 from core.store import Observation
+from core.subsidy import DEFINITIONS, YEARS, YearFigures, report
+from core.subsidy import dumps as subsidy_dumps
+from core.subsidy import loads as subsidy_loads
 from ui.assessments import md, result_of, today
 from ui.bootstrap import Screen
 
@@ -259,3 +263,40 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
             st.toast(t("dashboard.values_saved", added=result.added, replaced=len(result.replaced)),
                      icon=":material/check:")
             st.rerun()
+
+
+def subsidy_panel(screen: Screen, board: Dashboard) -> None:
+    """The IT導入補助金 effect report's productivity figure, with the monthly KPIs as leading indicators."""
+    t = screen.t
+    with st.expander(t("subsidy.heading"), icon=":material/account_balance:"):
+        st.caption(t("subsidy.help"))
+        saved = screen.store.get_setting("subsidy.definition", "gross")
+        definition = st.radio(t("subsidy.definition"), DEFINITIONS, index=DEFINITIONS.index(saved)
+                              if saved in DEFINITIONS else 0, format_func=lambda d: t(f"subsidy.def_{d}"),
+                              horizontal=True, key=f"subsidy_definition_{screen.lang}", disabled=screen.demo)
+        figures = subsidy_loads(screen.store.get_setting("subsidy.figures"))
+        names = [f.name for f in dataclass_fields(YearFigures)]
+        frame = pd.DataFrame([{n: getattr(figures.get(y, YearFigures()), n) for n in names} for y in YEARS],
+                             index=[t(f"subsidy.year_{y}") for y in YEARS], dtype="float64")
+        config = {n: st.column_config.NumberColumn(t(f"subsidy.f_{n}"), format="localized") for n in names}
+        edited = st.data_editor(frame, column_config=config, key=f"subsidy_{screen.lang}", disabled=screen.demo,
+                                width="stretch", placeholder="—")
+        if st.button(t("subsidy.save"), key="subsidy_save", disabled=screen.demo):
+            entered = {y: YearFigures(**{n: None if pd.isna(v) else float(v) for n, v in row.items()})
+                       for y, (_, row) in zip(YEARS, edited.iterrows())}
+            screen.store.set_setting("subsidy.figures", subsidy_dumps(entered))
+            screen.store.set_setting("subsidy.definition", definition)
+            st.toast(t("dashboard.saved"), icon=":material/check:")
+            st.rerun()
+        rows = report(figures, definition)
+        st.table(pd.DataFrame([{
+            t("subsidy.c_year"): t(f"subsidy.year_{r.year}"),
+            t("subsidy.c_productivity"): "—" if r.productivity is None else f"{r.productivity:,.0f}",
+            t("subsidy.c_growth"): "—" if r.growth is None else f"{r.growth:+.1f}%",
+            t("subsidy.c_target"): "—" if r.target is None else f"+{r.target:g}%",
+            t("subsidy.c_met"): "—" if r.met is None else t("subsidy.met" if r.met else "subsidy.not_met"),
+        } for r in rows]).set_index(t("subsidy.c_year")))
+        st.markdown(t("subsidy.leading"))
+        for p in board.progress:
+            if p.spec.category in FOUR_METRICS and p.latest is not None:
+                st.markdown(f"- {card_line(screen, p)} {status_badge(screen, p.status)}")
