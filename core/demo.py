@@ -29,6 +29,8 @@ def demo_snapshot(lang: str = "ja") -> dict:
             k["kpi"] = k.get("kpi_en") or k["kpi"]
         for k in snapshot.get("kpis", []):
             k["name"], k["owner"] = k.get("name_en") or k["name"], k.get("owner_en") or k["owner"]
+        for r in snapshot.get("roles", []):
+            r["person"], r["backup"] = r.get("person_en", r["person"]), r.get("backup_en", r["backup"])
         settings = snapshot.get("settings", {})
         settings["tool.name"] = settings.get("tool.name_en") or settings.get("tool.name", "")
     return snapshot

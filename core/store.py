@@ -534,6 +534,9 @@ class Store:
                 cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, str(value)])
             for a in snapshot.get("assessments", []):
                 self._load_assessment(cur, a)
+            for r in snapshot.get("roles", []):
+                cur.execute("INSERT OR REPLACE INTO roles VALUES (?, ?, ?)",
+                            [r["role"], r.get("person", ""), r.get("backup", "")])
             for k in snapshot.get("kpis", []):
                 cur.execute("INSERT OR REPLACE INTO kpis VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             [k["name"], k.get("unit", ""), k.get("direction", "lower"), k.get("category", "other"),

@@ -9,7 +9,8 @@ screen = bootstrap("nav.review")
 t = screen.t
 st.title(t("review.title"))
 st.markdown(t("review.lead"))
-month = st.selectbox(t("review.month"), review_months(screen), format_func=lambda m: f"{m:%Y-%m}",
+months, latest = review_months(screen)
+month = st.selectbox(t("review.month"), months, index=latest, format_func=lambda m: f"{m:%Y-%m}",
                      key=f"review_month_{screen.lang}")
 kpi_rows = month_numbers(screen, month)
 actions = open_actions(screen)

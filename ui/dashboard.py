@@ -119,7 +119,7 @@ def four_metrics(screen: Screen, board: Dashboard) -> None:
                 st.markdown(f"{md(p.spec.name)}: **{number(screen, p.latest, p.spec.unit)}** "
                             f"{status_badge(screen, p.status)}")
     if board.missing_metrics:
-        st.info(t("dashboard.missing", names="・".join(t(f"category.{c}") for c in board.missing_metrics)))
+        st.info(t("dashboard.missing", names=t("list.join").join(t(f"category.{c}") for c in board.missing_metrics)))
 
 
 def trend(screen: Screen, board: Dashboard) -> None:

@@ -33,7 +33,7 @@ def roles_form(screen: Screen) -> None:
         if "role" in params:
             params["role"] = t(f"plan.role_{params['role']}")
         if "roles" in params:
-            params["roles"] = "・".join(t(f"plan.role_{r}") for r in params["roles"])
+            params["roles"] = t("list.join").join(t(f"plan.role_{r}") for r in params["roles"])
         params = {k: md(v) if isinstance(v, str) else v for k, v in params.items()}
         st.warning(t(w.key, **params), icon=":material/person_alert:")
     if roles and not role_warnings(roles):

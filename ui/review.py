@@ -15,13 +15,14 @@ from ui.bootstrap import Screen
 from ui.dashboard import number, status_badge
 
 
-def review_months(screen: Screen) -> list[date]:
+def review_months(screen: Screen) -> tuple[list[date], int]:
+    """Newest first, and which to show first: the latest month with data (the one to review)."""
     series = screen.store.kpi_series()
     known = sorted({m for s in series.values() for m in s})
     now = today(st.context.timezone)
     this_month = date(now.year, now.month, 1)
-    months = sorted(set(known) | {this_month, add_months(this_month, -1)})
-    return months[::-1]
+    months = sorted(set(known) | {this_month, add_months(this_month, -1)})[::-1]
+    return months, months.index(known[-1]) if known else 0
 
 
 def month_numbers(screen: Screen, month: date) -> list[list]:
@@ -40,7 +41,7 @@ def month_numbers(screen: Screen, month: date) -> list[list]:
             rows.append([p.spec.name, this_month, p.spec.target, t(f"status.{p.status}")])
     missing = [c for c in FOUR_METRICS if not any(p.spec.category == c and p.latest is not None for p in statuses)]
     if missing:
-        st.caption(t("dashboard.missing", names="・".join(t(f"category.{c}") for c in missing)))
+        st.caption(t("dashboard.missing", names=t("list.join").join(t(f"category.{c}") for c in missing)))
     return rows
 
 
