@@ -37,11 +37,19 @@ def demo_snapshot(lang: str = "ja") -> dict:
 
 
 def open_demo_store(lang: str = "ja") -> Store:
-    """A private in-memory copy of the demo, then locked read-only."""
+    """An in-memory copy of the demo, then locked read-only."""
     store = Store(connect(None))
     store.load_snapshot(demo_snapshot(lang))
     store.read_only = True
     return store
+
+
+@lru_cache(maxsize=len(("ja", "en")))
+def shared_demo_store(lang: str) -> Store:
+    """One read-only demo per language for the whole server: it is the same for every visitor and
+    nobody can write to it (the store refuses), so sharing it leaks nothing and saves each new
+    visitor building it again. Every call goes through its own cursor."""
+    return open_demo_store(lang)
 
 
 DEMO_MARK = {"ja": "【デモ】", "en": "[Demo] "}

@@ -13,8 +13,10 @@ screen = bootstrap("nav.dashboard")
 t = screen.t
 board = build_dashboard(screen.store)
 st.title(t("dashboard.title", tool=board.tool or t("dashboard.tool_unnamed")))
-settings(screen, board)
 evidence(screen, board)
+settings_first = board.go_live is None and not screen.demo
+if settings_first:
+    settings(screen, board)  # without a go-live date nothing can be judged: ask for it first
 if not board.progress:
     st.info(t("dashboard.empty"))
     st.page_link(IMPORT, label=t("nav.import"), icon=":material/upload_file:", query_params=screen.params())
@@ -25,7 +27,12 @@ bullet(screen, board)
 four_metrics(screen, board)
 trend(screen, board)
 money_panel(screen, board)
-subsidy_panel(screen, board)
-target_form(screen, board)
-kpi_editor(screen, board)
-value_editor(screen, board)
+# The editing tools load a table widget that slows the first view: they open on request.
+st.divider()
+if st.toggle(t("dashboard.edit_open"), key="dashboard_edit", help=t("dashboard.edit_help")):
+    if not settings_first:
+        settings(screen, board)
+    target_form(screen, board)
+    kpi_editor(screen, board)
+    value_editor(screen, board)
+    subsidy_panel(screen, board)

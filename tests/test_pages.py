@@ -416,6 +416,8 @@ def test_dashboard_settings_targets_and_manual_values_are_saved(workspace):
     copy_demo_into(workspace)
     at = open_page(DASHBOARD)
     assert "KPIダッシュボード：" in at.title[0].value
+    assert not at.text_input  # the editing tools wait behind a toggle
+    at.toggle(key="dashboard_edit").set_value(True).run()
     at.text_input(key="set_tool").input("販売管理クラウド").run()
     assert workspace.get_setting("tool.name") == "販売管理クラウド"
     at.date_input(key="set_go_live").set_value(day(2026, 4, 1)).run()
@@ -521,7 +523,16 @@ def test_subsidy_productivity_on_the_dashboard(workspace):
     figures = {0: YearFigures(300e6, 180e6, 30, 2000), 1: YearFigures(310e6, 182e6, 30, 2000)}
     workspace.set_setting("subsidy.figures", dumps(figures))
     at = open_page(DASHBOARD)
+    at.toggle(key="dashboard_edit").set_value(True).run()
     assert not at.exception
     table = next(tb.value for tb in at.table if "労働生産性（円/時間）" in tb.value.columns)
     assert list(table["労働生産性（円/時間）"])[:2] == ["2,000", "2,133"]
     assert list(table["判定"])[1] == "達成" and list(table["計画の目標"])[1] == "+3%"
+
+
+
+def test_a_new_workspace_is_asked_for_the_go_live_date_first(workspace):
+    at = open_page(DASHBOARD)
+    assert not at.exception
+    assert at.date_input(key="set_go_live").value is None
+    assert "まだKPIがありません" in at.info[0].value

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from core.demo import open_demo_store
+from core.demo import shared_demo_store
 from core.i18n import LANGUAGES, resolve_language, translator
 from core.questionnaire import Questionnaire, load_questionnaire
 from core.storage import ENV_VAR, StorageChoice, choose_storage
@@ -82,7 +82,7 @@ def bootstrap(title_key: str) -> Screen:
                        layout="wide")
     storage = choose_storage(os.environ.get(ENV_VAR), st.get_option("server.address"), Path.home())
     demo = st.query_params.get("ws") == "demo"
-    store = _demo_store(lang) if demo else _own_store(storage, t)
+    store = demo_store(lang) if demo else _own_store(storage, t)
     screen = Screen(lang, t, load_questionnaire(), store, storage, demo)
     _sidebar(screen)
     if demo:
@@ -95,11 +95,9 @@ def company_name(screen: Screen) -> str:
     return screen.store.get_setting(key) or screen.store.get_setting("company.name")
 
 
-def _demo_store(lang: str) -> Store:
-    key = f"_demo_store_{lang}"
-    if key not in st.session_state:
-        st.session_state[key] = open_demo_store(lang)
-    return st.session_state[key]
+def demo_store(lang: str) -> Store:
+    """The demo company: built once per server, read-only, the same for every visitor."""
+    return shared_demo_store(lang)
 
 
 def _own_store(storage: StorageChoice, t: Callable[..., str]) -> Store:

@@ -26,6 +26,8 @@ def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_ser
     card = page.get_by_test_id("stVerticalBlock").filter(has_text="月次締め日数　10日 → 6日").last
     assert "順調" in card.inner_text()
 
+    page.get_by_text("目標・指標・月次の値・補助金の数字を編集する").click()  # the editing tools
+    settle(page)
     form = page.get_by_test_id("stForm")
     choose = form.get_by_test_id("stSelectbox").locator("input")
     choose.click()
