@@ -36,7 +36,7 @@ def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_ser
     form.get_by_test_id("stNumberInputField").fill("6")
     form.get_by_role("button", name="この目標で保存").click()
     settle(page)
-    page.get_by_text("月次締め日数　10日 → 6日（目標 6日）").wait_for(timeout=30_000)
+    page.get_by_text("月次締め日数　10日 → 6日（目標 6日）").first.wait_for(timeout=30_000)
     card = page.get_by_test_id("stVerticalBlock").filter(has_text="月次締め日数　10日 → 6日（目標 6日）").last
     assert "達成" in card.inner_text()
     assert_no_exception(page)
