@@ -23,7 +23,7 @@ def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_ser
     settle(page)
     page.goto(f"{server.url}/dashboard")
     wait_for_app(page)
-    card = page.get_by_test_id("stVerticalBlock").filter(has_text="月次締め日数　10日 → 6日").last
+    card = page.get_by_test_id("stMarkdown").filter(has_text="月次締め日数　10日 → 6日").first
     assert "順調" in card.inner_text()
 
     page.get_by_text("目標・指標・月次の値・補助金の数字を編集する").click()  # the editing tools
@@ -37,6 +37,6 @@ def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_ser
     form.get_by_role("button", name="この目標で保存").click()
     settle(page)
     page.get_by_text("月次締め日数　10日 → 6日（目標 6日）").first.wait_for(timeout=30_000)
-    card = page.get_by_test_id("stVerticalBlock").filter(has_text="月次締め日数　10日 → 6日（目標 6日）").last
+    card = page.get_by_test_id("stMarkdown").filter(has_text="月次締め日数　10日 → 6日（目標 6日）").first
     assert "達成" in card.inner_text()
     assert_no_exception(page)
