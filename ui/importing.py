@@ -10,7 +10,7 @@ import streamlit as st
 from core.importing.findings import Finding, ImportRejected
 from core.importing.guard import CheckedFile, Limits, check_upload
 from core.importing.pipeline import Analysis, analyse, content_hash, read_grid, to_observations
-from core.importing.shape import AGGREGATIONS, Mapping, fiscal_year_in, is_target_column, kpi_name
+from core.importing.shape import AGGREGATIONS, Mapping, is_target_column, kpi_name
 from core.importing.table import Grid
 from core.importing.template import build_template
 from core.values import fiscal_year_of

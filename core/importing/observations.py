@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from openpyxl.utils import get_column_letter
 
 from core.importing.findings import Finding
-from core.importing.shape import HEADER_JOIN, Mapping, _strip_time, is_target_column, kpi_name
+from core.importing.shape import Mapping, _strip_time, is_target_column, kpi_name
 from core.importing.table import Grid, Table
 from core.values import UNITS, parse_period, parse_value
 
