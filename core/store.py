@@ -573,7 +573,7 @@ class Store:
         cur = self._cursor()
         company = {
             k.removeprefix("company."): v
-            for k, v in cur.execute("SELECT key, value FROM meta WHERE key LIKE 'company.%'").fetchall()
+            for k, v in cur.execute("SELECT key, value FROM meta WHERE key LIKE ?", ["company.%"]).fetchall()
         }
         assessments = []
         for a in self.assessments():
