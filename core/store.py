@@ -590,7 +590,7 @@ class Store:
             })
         kpis = [{**k, "period": k["period"].strftime("%Y-%m")} for k in self.kpi_observations()]
         settings = dict(cur.execute(
-            "SELECT key, value FROM meta WHERE key LIKE 'tool.%' OR key LIKE 'money.%'").fetchall())
+            "SELECT key, value FROM meta WHERE key LIKE ? OR key LIKE ?", ["tool.%", "money.%"]).fetchall())
         specs = [{"name": n, "unit": u, "direction": d, "category": c, "baseline": b, "target": t,
                   "target_date": td.isoformat() if td else None, "owner": o}
                  for n, u, d, c, b, t, td, o in cur.execute("SELECT * FROM kpis ORDER BY name").fetchall()]
