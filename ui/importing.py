@@ -87,7 +87,7 @@ def _sheet_choice(screen: Screen, checked: CheckedFile, index: int) -> int | Non
         marks = [t("import.sheet_hidden")] if not s.visible else []
         marks += [t("import.sheet_notes")] if s.looks_like_notes else []
         marks += [t("import.sheet_proposed")] if i == checked.proposed_sheet else []
-        return s.name + (f"（{'・'.join(marks)}）" if marks else "")
+        return t("import.sheet_label", name=s.name, marks=t("list.join").join(marks)) if marks else s.name
     options = list(range(len(checked.sheets)))
     return st.selectbox(t("import.sheet"), options, index=checked.proposed_sheet or 0, format_func=label,
                         key=f"import_sheet_{index}", help=t("import.sheet_help"))
@@ -192,7 +192,10 @@ def _preview(screen: Screen, name: str, checked: CheckedFile, grid: Grid, analys
     findings = archive_findings + analysis.findings
     kpis = frame["kpi"].nunique() if not frame.empty else 0
     st.markdown(t("import.summary", count=len(frame), kpis=kpis, findings=len(findings)))
-    shown = frame.rename(columns={c: t(f"import.o_{c}") for c in frame.columns})
+    blank = lambda v: "—" if v is None or pd.isna(v) else f"{v:g}"  # noqa: E731 - empty cells read as empty
+    shown = frame.assign(unit=frame["unit"].fillna("—"), target=frame["target"].map(blank),
+                         value=frame["value"].map(blank))
+    shown = shown.rename(columns={c: t(f"import.o_{c}") for c in frame.columns})
     st.dataframe(shown, hide_index=True, width="stretch",
                  column_config={t("import.o_period"): st.column_config.DateColumn(format="YYYY-MM")})
     if findings:
