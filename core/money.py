@@ -10,6 +10,7 @@ payback month          = the first month the cumulative effect reaches 0. Before
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,6 +61,7 @@ def hour_kpis(kpis: list[tuple[KpiSpec, dict[date, float]]]) -> list[tuple[KpiSp
 
 def money(kpis: list[tuple[KpiSpec, dict[date, float]]], go_live: date | None, costs: Costs) -> MoneySummary:
     effort = hour_kpis(kpis)
+    go_live = date(go_live.year, go_live.month, 1) if go_live else None  # a mid-month go-live counts its month
     months_with_data = sorted({m for _, series, _ in effort for m, v in series.items() if v is not None})
     if go_live is None or not months_with_data or months_with_data[-1] < go_live:
         return MoneySummary([], None, None)
@@ -87,7 +89,7 @@ def _projection(rows: list[MonthMoney]) -> date | None:
     months_left = -rows[-1].cumulative / pace
     if months_left > HORIZON_MONTHS:
         return None  # ten years or more: say it does not pay back rather than name a date
-    return add_months(rows[-1].month, int(months_left) + 1)
+    return add_months(rows[-1].month, max(1, math.ceil(months_left)))
 
 
 def payback_months(go_live: date, month: date) -> int:

@@ -82,6 +82,7 @@ def progress_percent(spec: KpiSpec, baseline: float, value: float) -> float:
 
 def assess(spec: KpiSpec, series: dict[date, float], go_live: date | None) -> KpiProgress:
     """Progress and status at the latest month with a value."""
+    go_live = date(go_live.year, go_live.month, 1) if go_live else None
     months = sorted(m for m, v in series.items() if v is not None)
     if not months:
         return KpiProgress(spec, baseline_of(spec, series, go_live), None, None, None, None, "no_data")

@@ -152,6 +152,7 @@ class CommitResult:
     added: int
     replaced: list[Correction]
     unchanged: int
+    targets_updated: int = 0
 
 
 @dataclass(frozen=True)
@@ -362,8 +363,9 @@ class Store:
         try:
             existing = {(k, p): (v, t) for k, p, v, t in cur.execute(
                 "SELECT kpi, period, value, target FROM kpi_observations").fetchall()}
-            added, replaced, unchanged, writes = 0, [], 0, []
-            for o in observations:
+            added, replaced, unchanged, targets_updated, writes = 0, [], 0, 0, []
+            latest = {(o.kpi, o.period): o for o in observations}  # a repeated key: the last one counts
+            for o in latest.values():
                 before = existing.get((o.kpi, o.period))
                 if before is not None and _same(before[0], o.value) and (o.target is None or _same(before[1], o.target)):
                     unchanged += 1
@@ -372,6 +374,8 @@ class Store:
                     added += 1
                 elif not _same(before[0], o.value):
                     replaced.append(Correction(o.kpi, o.period, before[0], o.value))
+                else:
+                    targets_updated += 1
                 target = o.target if o.target is not None else (before[1] if before else None)
                 writes.append([o.kpi, None, o.category, o.unit or "", o.period, o.value, target, source,
                                source_hash, sheet, o.cell])
@@ -390,7 +394,7 @@ class Store:
         except Exception:
             cur.execute("ROLLBACK")
             raise
-        return CommitResult(added, replaced, unchanged)
+        return CommitResult(added, replaced, unchanged, targets_updated)
 
     def kpi_observations(self) -> list[dict]:
         cur = self._cursor().execute(
@@ -421,11 +425,14 @@ class Store:
         ).fetchall()
         return [KpiSpec(*r) for r in rows]
 
-    def save_kpi_specs(self, specs: list[KpiSpec]) -> None:
+    def save_kpi_specs(self, specs: list[KpiSpec], *, replace_all: bool = False) -> None:
+        """Upsert definitions; with replace_all (the whole table was edited) rows left out are removed."""
         self._writable()
         cur = self._cursor()
         cur.execute("BEGIN")
         try:
+            if replace_all:
+                cur.execute("DELETE FROM kpis")
             for k in specs:
                 cur.execute("INSERT OR REPLACE INTO kpis VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             [k.name, k.unit or "", k.direction, k.category, k.baseline, k.target, k.target_date,

@@ -229,3 +229,32 @@ def test_template_has_instructions_validation_and_reads_back():
     _, _, _, analysis = load("template.xlsx", data)  # our own template imports cleanly
     assert analysis.mapping.shape == "wide"
     assert values(analysis) == {("工数(請求・入力業務)", date(2026, 4, 1)): 120}  # names are NFKC-normalised
+
+
+def test_review_fixes_duplicates_deep_headers_and_csv_size():
+    from core.importing.pipeline import read_csv_grid
+
+    grid = Grid.from_rows([["2025年度"], ["指標", "4月", "5月", "6月"], ["工数", "1", "2", "3"], ["工数", "4", "5", "6"]],
+                          sheet="S")
+    analysis = analyse(grid)
+    assert values(analysis) == {("工数", date(2025, 4, 1)): 4, ("工数", date(2025, 5, 1)): 5,
+                                ("工数", date(2025, 6, 1)): 6}
+    assert any(f.key == "import.duplicate_kpi" for f in analysis.findings)
+    deep = Grid.from_rows([["t"]] + [[None]] * 49 + [["指標", "4月"], ["工数", "1"]])
+    assert locate_table(deep, 50).columns == ["指標", "4月"]
+    wide_csv = ("\n".join([",".join(["1"] * 100)] * 200)).encode()
+    with pytest.raises(ImportRejected) as refused:
+        read_csv_grid(wide_csv, "big.csv", max_cells=10_000)
+    assert refused.value.key == "import.too_many_cells"
+
+
+def test_origin_ignores_a_formula_without_a_saved_value():
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active["A1"] = "=TODAY()"
+    for column, (head, value) in zip("BCDE", [("指標", "工数"), ("2025/04", 7), ("2025/05", 8), ("2025/06", 9)]):
+        wb.active[f"{column}3"], wb.active[f"{column}4"] = head, value
+    _, grid, _, analysis = load("origin.xlsx", files.save(wb))
+    assert (grid.origin_row, grid.origin_column) == (3, 2)
+    assert analysis.extraction.observations.iloc[0].cell == "C4"

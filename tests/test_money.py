@@ -62,3 +62,10 @@ def test_cumulative_is_the_running_sum_of_net_minus_initial(values, hourly, init
         assert m.cumulative == pytest.approx(running, rel=1e-9, abs=1e-6)
     if result.payback:
         assert next(m for m in result.months if m.month == result.payback).cumulative >= 0
+
+
+def test_review_fixes_mid_month_go_live_and_exact_payback():
+    result = money([(HOURS, months(110))], date(2026, 4, 15), Costs(hourly=1000))
+    assert [m.month for m in result.months] == [GO_LIVE]
+    exact = money([(HOURS, months(110))], GO_LIVE, Costs(hourly=10, initial=300))  # -200 after April, +100 a month
+    assert exact.months[-1].cumulative == -200 and exact.projected_payback == date(2026, 6, 1)

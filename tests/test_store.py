@@ -202,3 +202,16 @@ def test_a_failed_commit_changes_nothing(store):
         store.commit_observations([Observation("工数", date(2025, 5, 1), 90), Observation(None, date(2025, 6, 1), 1)],
                                   file_name="b.xlsx", source_hash="h2", sheet="S")
     assert [r["value"] for r in store.kpi_observations()] == [100]
+
+
+def test_target_only_changes_are_counted_and_edited_kpis_can_be_removed(store):
+    from core.progress import KpiSpec
+    from core.store import Observation
+
+    store.commit_observations([Observation("A", date(2025, 4, 1), 1.0)], file_name="a", source_hash="h", sheet=None)
+    again = store.commit_observations([Observation("A", date(2025, 4, 1), 1.0, target=5.0)], file_name="a",
+                                      source_hash="h", sheet=None)
+    assert (again.added, again.replaced, again.unchanged, again.targets_updated) == (0, [], 0, 1)
+    store.save_kpi_specs([KpiSpec("B", target=1), KpiSpec("C", target=2)])
+    store.save_kpi_specs([KpiSpec("C", target=3)], replace_all=True)
+    assert {s.name: s.target for s in store.kpi_specs()} == {"A": 5.0, "C": 3.0}

@@ -230,7 +230,7 @@ def kpi_editor(screen: Screen, board: Dashboard) -> None:
                             placeholder="—",
                             disabled=screen.demo, key=f"kpi_editor_{screen.lang}", width="stretch")
     if st.button(t("dashboard.kpis_save"), key="kpis_save", disabled=screen.demo, type="primary"):
-        screen.store.save_kpi_specs(specs_from_frame(edited))
+        screen.store.save_kpi_specs(specs_from_frame(edited), replace_all=True)
         st.toast(t("dashboard.saved"), icon=":material/check:")
         st.rerun()
 

@@ -213,6 +213,8 @@ def _preview(screen: Screen, name: str, checked: CheckedFile, grid: Grid, analys
     if result is not None:
         st.success(t("import.committed", added=result.added, replaced=len(result.replaced),
                      unchanged=result.unchanged), icon=":material/check:")
+        if result.targets_updated:
+            st.caption(t("import.targets_updated", count=result.targets_updated))
         for c in result.replaced:
             st.caption(t("import.corrected", kpi=c.kpi, period=f"{c.period:%Y-%m}", old=c.old, new=c.new))
 

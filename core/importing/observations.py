@@ -188,6 +188,10 @@ def _wide(grid, table, mapping, rows, collector) -> list[pd.DataFrame]:
     if not records:
         return []
     frame = pd.DataFrame(records)
+    repeated = frame[~frame["is_target"]].duplicated(["kpi", "period"], keep="last")
+    for kpi in sorted(set(frame[~frame["is_target"]][repeated]["kpi"])):
+        collector.findings.append(Finding("import.duplicate_kpi", "guessed", grid.sheet, params={"kpi": kpi}))
+    frame = frame.drop_duplicates(["kpi", "period", "is_target"], keep="last")  # the lower row wins, and says so
     targets = frame[frame["is_target"]].set_index(["kpi", "period"])["value"]
     actual = frame[~frame["is_target"]].drop(columns="is_target").copy()
     monthly_target = actual.set_index(["kpi", "period"]).index.map(targets.to_dict())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.importing.findings import Finding, ImportRejected
-from core.importing.guard import CheckedFile, verify_archive
+from core.importing.guard import CheckedFile, Limits, verify_archive
 from core.importing.observations import Extraction, extract
 from core.importing.sandbox import sandbox
 from core.importing.shape import Mapping, category_of, propose_mapping
@@ -46,7 +46,7 @@ def read_grid(checked: CheckedFile, sheet_index: int | None) -> tuple[Grid, list
     is only returned once that check has passed.
     """
     if checked.kind == "csv":
-        return read_csv_grid(checked.data, checked.name), []
+        return read_csv_grid(checked.data, checked.name, checked.limits.max_cells), []
     if sheet_index is None:
         raise ImportRejected("import.no_visible_sheet")
     sheet, limits = checked.sheets[sheet_index], checked.limits
@@ -70,15 +70,21 @@ def decode_csv(data: bytes) -> str:
     raise ImportRejected("import.csv_encoding")
 
 
-def read_csv_grid(data: bytes, name: str) -> Grid:
+def read_csv_grid(data: bytes, name: str, max_cells: int = Limits().max_cells) -> Grid:
     text = decode_csv(data)
     try:
         dialect = csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
+    rows, width = [], 0
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            rows.append(row)
+            width = max(width, len(row))
+            if len(rows) * width > max_cells:  # the rectangle, as for Excel sheets
+                raise ImportRejected("import.too_many_cells", sheet=name, rows=f"{len(rows)}+", columns=width,
+                                     limit=max_cells)
     except csv.Error as error:
         raise ImportRejected("import.csv_broken", detail=str(error)) from error
     if not any(any(c.strip() for c in r) for r in rows):

@@ -11,8 +11,9 @@ from openpyxl.utils import column_index_from_string
 
 from core.importing.findings import ImportRejected
 
-# A cell that holds something (a value, a formula or inline text), not just a style.
-_FILLED_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>/]*>\s*<(?:v|f|is)\b')
+# A cell that holds a value or inline text (a formula counts only with its saved value): the reader
+# drops the rest, so they must not decide where the grid starts.
+_FILLED_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>/]*>\s*(?:<f[^>]*>[^<]*</f>|<f[^>]*/>)?\s*(?:<v>[^<]|<is\b)')
 ORIGIN_SCAN_BYTES = 256 * 1024
 
 

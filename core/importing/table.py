@@ -50,6 +50,12 @@ class Grid:
     def column(self, index: int) -> pa.ChunkedArray:
         return self.cells.column(index)
 
+    def row(self, index: int) -> list[str | None]:
+        """Any one row, also beyond the first rows kept for finding the header."""
+        if not 0 <= index < self.height:
+            return []
+        return [self.cells.column(j)[index].as_py() for j in range(self.cells.num_columns)]
+
     def excel_row(self, index: int) -> int:
         return self.origin_row + index
 
@@ -177,10 +183,11 @@ def locate_table(grid: Grid, header_row: int | None = None) -> Table:
         elif header_row > 0:
             findings.append(Finding("import.header_found", "info", grid.sheet, grid.excel_row(header_row),
                                     params={"skipped": header_row}))
-    header = rows[header_row] if header_row < len(rows) else []
+    header = grid.row(header_row)
     names = [None if _blank(c) else str(c) for c in header]
-    if header_row > 0 and _is_upper_header(rows[header_row - 1], header):
-        names = combine_headers(rows[header_row - 1], header)
+    above = grid.row(header_row - 1) if header_row > 0 else []
+    if header_row > 0 and _is_upper_header(above, header):
+        names = combine_headers(above, header)
         findings.append(Finding("import.two_row_header", "guessed", grid.sheet, grid.excel_row(header_row - 1)))
     columns = _unique_names([n or "" for n in names], grid)
     kept, totals = _kept_rows(grid, header_row)  # blank rows are simply passed over
