@@ -118,6 +118,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+COMPANY_KEYS = "company." + "%"  # a LIKE pattern, bound as a parameter
 
 
 class ReadOnlyWorkspace(Exception):
@@ -580,7 +581,7 @@ class Store:
         cur = self._cursor()
         company = {
             k.removeprefix("company."): v
-            for k, v in cur.execute("SELECT key, value FROM meta WHERE key LIKE ?", ["company.%"]).fetchall()
+            for k, v in cur.execute("SELECT key, value FROM meta WHERE key LIKE ?", [COMPANY_KEYS]).fetchall()
         }
         assessments = []
         for a in self.assessments():

@@ -13,7 +13,7 @@ from core.charts import bullet_chart, money_chart, trend_chart
 from core.dashboard import CATEGORIES, FOUR_METRICS, Dashboard, specs_frame, specs_from_frame, typed_changes, values_frame
 from core.evidence import disagreements
 from core.money import add_months, payback_months
-from core.progress import KpiProgress, KpiSpec
+from core.progress import KpiProgress, KpiSpec, progress_percent
 from core.scoring import AssessmentResult
 from core.store import Observation
 from core.subsidy import DEFINITIONS, YEARS, YearFigures, report
@@ -99,8 +99,6 @@ def bullet(screen: Screen, board: Dashboard) -> None:
 
 
 def _expected_progress(p: KpiProgress) -> float:
-    from core.progress import progress_percent
-
     return max(0.0, min(120.0, progress_percent(p.spec, p.baseline, p.expected)))
 
 
