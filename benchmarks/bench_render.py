@@ -23,21 +23,27 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import CHROMIUM_ARGS, AppServer, chromium_path, wait_for_app  # noqa: E402
 
 
-# Records, in the page's own clock, when the first script run has finished and painted:
-# no polling delay from the test driver gets into the figure.
+# Records, in the page's own clock, when the first script run has finished and painted, with every
+# chart drawn and every picture decoded: no polling delay from the test driver gets into the figure.
 RENDER_PROBE = """
 window.__teichakuRendered = null;
 let sawRunning = false;
+const drawn = () =>
+  [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].every(c => c.querySelector('canvas, svg')) &&
+  [...document.querySelectorAll('[data-testid=stMain] img')].every(i => i.complete && i.naturalWidth > 0);
 const probe = () => {
   const app = document.querySelector('[data-testid=stApp]');
   if (!app || window.__teichakuRendered !== null) return;
   const state = app.getAttribute('data-test-script-state');
   if (state === 'running') sawRunning = true;
-  if (sawRunning && state === 'notRunning' && !document.querySelector('[data-testid=stSkeleton]')) {
-    requestAnimationFrame(() => { window.__teichakuRendered = performance.now(); });
+  if (sawRunning && state === 'notRunning' && !document.querySelector('[data-testid=stSkeleton]') && drawn()) {
+    requestAnimationFrame(() => {
+      if (window.__teichakuRendered === null) window.__teichakuRendered = performance.now();
+    });
   }
 };
 new MutationObserver(probe).observe(document, {subtree: true, attributes: true, childList: true});
+document.addEventListener('load', probe, true);  // a picture finishing its decode changes no DOM
 """
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import math
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
+import vl_convert
 
 MAX_LEVEL = 4
 LABEL_RADIUS = 4.55
@@ -15,6 +23,48 @@ JAPANESE_LINE, LATIN_LINE = 8, 14  # characters per label line
 X_HALF, Y_HALF = 6.4, 5.4
 PALETTE = ("#1f6f8b", "#e07a1f", "#5a8f29", "#8e44ad")
 TARGET_COLOR = "#9aa5b1"
+CHART_WIDTH = 720  # px as drawn; the page scales the picture to its column
+TREND_WIDTH = 340  # half a page: the trend sits in its KPI's card
+SVG_CACHE_SIZE = 512  # about 20 KB each
+# Pictures are read from across a room: text a little larger than Vega's 10-11 px default.
+PICTURE_CONFIG = {"axis": {"labelFontSize": 12, "titleFontSize": 12}, "title": {"fontSize": 13}}
+
+
+_svg_cache: OrderedDict[str, str] = OrderedDict()
+_svg_lock = threading.Lock()
+
+
+def svg(build: Callable[..., alt.TopLevelMixin], *args, **kwargs) -> str:
+    """`build(*args, **kwargs)` drawn as SVG on the server, so the browser shows a picture instead of
+    loading and running the Vega runtime. A chart is a pure function of its inputs, so the cache is
+    keyed by them: a visitor can only hit an entry by giving exactly the same data."""
+    key = json.dumps([build.__qualname__, args, kwargs], default=_plain, sort_keys=True)
+    with _svg_lock:
+        if (hit := _svg_cache.get(key)) is not None:
+            _svg_cache.move_to_end(key)
+            return hit
+    spec = build(*args, **kwargs).to_dict(validate=False)
+    spec["config"] = {**PICTURE_CONFIG, **spec.get("config", {})}
+    drawn = vl_convert.vegalite_to_svg(spec)
+    with _svg_lock:
+        _svg_cache[key] = drawn
+        while len(_svg_cache) > SVG_CACHE_SIZE:
+            _svg_cache.popitem(last=False)
+    return drawn
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, pd.DataFrame):
+        return value.to_json(orient="split", date_format="iso")
+    if isinstance(value, date):  # datetime and pd.Timestamp too
+        return value.isoformat()
+    raise TypeError(f"cannot key a chart on {type(value).__name__}")
+
+
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Start the SVG renderer once per process in the background: its first drawing takes ~0.3 s."""
+    threading.Thread(target=vl_convert.vegalite_to_svg, args=({"mark": "point"},), daemon=True).start()
 
 
 @dataclass(frozen=True)
@@ -161,60 +211,94 @@ def change_chart(frame: pd.DataFrame, *, delta_title: str) -> alt.Chart:
 
 STATUS_COLORS = {"achieved": "#2e7d32", "on_track": "#1f6f8b", "behind": "#e08a00", "worse": "#c0392b",
                  "no_data": "#9aa5b1", "no_target": "#9aa5b1"}
+INK, MUTED = "#2b3642", "#7f8c8d"
 
 
 def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
-    """Every KPI's progress toward its target (frame: kpi, progress, expected, status, status_label)."""
-    frame = frame.assign(full=100, shown=frame["progress"].clip(0, 120))
-    y = alt.Y("kpi:N", title=None, sort=list(frame["kpi"]), axis=alt.Axis(labelLimit=260))
-    band = alt.Chart(frame).mark_bar(color="#e3e8ed", size=22).encode(y=y, x=alt.X("full:Q", title=progress_title,
-                                                                                  scale=alt.Scale(domain=[0, 120])))
-    bars = alt.Chart(frame).mark_bar(size=12).encode(
+    """Every KPI's progress toward its target (frame: kpi, progress, expected, status, status_label).
+
+    Names sit above their bars and values beside them, so nothing depends on measuring text:
+    the chart is drawn on a server that may have no Japanese font."""
+    frame = frame.assign(full=100, shown=frame["progress"].clip(0, 120),
+                         value_label=frame["progress"].map(lambda v: f"{v:.0f}%"))
+    y = alt.Y("kpi:N", sort=list(frame["kpi"]), axis=None, scale=alt.Scale(paddingInner=0.6, paddingOuter=0.5))
+    x = alt.X("full:Q", title=progress_title, scale=alt.Scale(domain=[0, 120]),
+              axis=alt.Axis(values=list(range(0, 121, 20)), grid=False))
+    band = alt.Chart(frame).mark_bar(color="#e3e8ed", size=16).encode(y=y, x=x)
+    bars = alt.Chart(frame).mark_bar(size=16).encode(
         y=y, x="shown:Q",
         color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values())),
                         legend=None),
         tooltip=[alt.Tooltip("kpi:N"), alt.Tooltip("progress:Q", format=".0f"), alt.Tooltip("status_label:N")])
-    expected = alt.Chart(frame).mark_tick(color="#2b3642", thickness=2, size=24).encode(y=y, x="expected:Q")
-    return alt.layer(band, bars, expected).properties(height=alt.Step(34))
+    expected = alt.Chart(frame).mark_tick(color=INK, thickness=2, size=26).encode(y=y, x="expected:Q")
+    names = alt.Chart(frame).mark_text(align="left", baseline="bottom", dy=-11, fontSize=13, color=INK).encode(
+        y=y, x=alt.value(0), text="kpi:N")
+    values = alt.Chart(frame).mark_text(align="left", dx=5, fontSize=13, fontWeight="bold", color=INK).encode(
+        y=y, x="shown:Q", text="value_label:N")
+    return alt.layer(band, bars, expected, names, values).properties(width=CHART_WIDTH, height=alt.Step(48)).configure_view(stroke=None)
 
 
 def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | None, go_live, target_date,
                 unit: str, labels: dict[str, str]) -> alt.LayerChart:
-    """One KPI by month with its baseline and target lines, the go-live rule and the first 90 days shaded."""
+    """One KPI by month with its baseline and target lines, the go-live rule and the first 90 days shaded.
+
+    The newest value is written at its point: the chart is a picture, there is nothing to hover."""
     layers = []
     if go_live is not None:
         window = pd.DataFrame({"start": [pd.Timestamp(go_live)], "end": [pd.Timestamp(go_live) + pd.Timedelta(days=90)],
                                "label": [labels["window"]]})
-        layers.append(alt.Chart(window).mark_rect(color="#fff3cd", opacity=0.7).encode(
-            x="start:T", x2="end:T", tooltip=alt.Tooltip("label:N", title="")))
+        layers.append(alt.Chart(window).mark_rect(color="#fff3cd", opacity=0.7).encode(x="start:T", x2="end:T"))
         layers.append(alt.Chart(window).mark_rule(color="#8a6d00", strokeWidth=2).encode(x="start:T"))
         layers.append(alt.Chart(window).mark_text(align="left", dx=4, dy=-6, color="#8a6d00", fontSize=12).encode(
-            x="start:T", y=alt.value(8), text=alt.value(labels["go_live"])))
-    line = alt.Chart(frame).mark_line(point=True, strokeWidth=3, color=PALETTE[0]).encode(
-        x=alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m")),
-        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False)),
-        tooltip=[alt.Tooltip("month:T", format="%Y-%m", title=labels["month"]), alt.Tooltip("value:Q", title=unit)])
-    layers.append(line)
-    for value, key, color, dash in ((baseline, "baseline", "#7f8c8d", [4, 4]), (target, "target", "#2e7d32", [8, 4])):
+            x="start:T", y=alt.value(8), text=alt.value(labels["window"])))
+    x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=0, tickCount="month", labelOverlap="greedy", labelFlush=False))
+    y = alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False))
+    layers.append(alt.Chart(frame).mark_line(point=True, strokeWidth=3, color=PALETTE[0]).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("month:T", format="%Y-%m", title=labels["month"]),
+                           alt.Tooltip("value:Q", title=unit)]))
+    if not frame.empty:
+        newest = frame.tail(1).assign(label=lambda f: f["value"].map(lambda v: f"{v:g}"))
+        layers.append(alt.Chart(newest).mark_text(align="right", dy=-14, fontSize=14, fontWeight="bold",
+                                                  color=PALETTE[0]).encode(x=x, y=y, text="label:N"))
+    for value, key, color, dash in ((baseline, "baseline", MUTED, [4, 4]), (target, "target", "#2e7d32", [8, 4])):
         if value is not None:
-            rule = pd.DataFrame({"value": [value], "label": [f"{labels[key]} {value:g}"]})
-            layers.append(alt.Chart(rule).mark_rule(color=color, strokeDash=dash, strokeWidth=2).encode(
-                y="value:Q", tooltip=alt.Tooltip("label:N", title="")))
-            layers.append(alt.Chart(rule).mark_text(align="left", dy=-7, color=color, fontSize=12).encode(
-                y="value:Q", x=alt.value(4), text="label:N"))
-    return alt.layer(*layers).properties(height=260)
+            rule = pd.DataFrame({"value": [value], "label": [labels[key]]})
+            layers.append(alt.Chart(rule).mark_rule(color=color, strokeDash=dash, strokeWidth=2).encode(y="value:Q"))
+            # In the right margin, clear of the data; the card above says the exact values.
+            layers.append(alt.Chart(rule).mark_text(align="left", baseline="middle", dx=4, color=color,
+                                                    fontSize=12, fontWeight="bold").encode(
+                y="value:Q", x=alt.value(TREND_WIDTH), text="label:N"))
+    margin = max((text_width(labels[k], 12) for k, v in (("baseline", baseline), ("target", target)) if v is not None),
+                 default=0)
+    # The margin labels are measured by the server's fonts, which may lack Japanese: pad by our own estimate.
+    return alt.layer(*layers).properties(width=TREND_WIDTH, height=190,
+                                         padding={"left": 5, "top": 5, "bottom": 5, "right": 5 + margin})
 
 
-def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.LayerChart:
-    """Monthly net effect as bars, the cumulative effect as a line, zero marked (frame: month, net, cumulative)."""
-    frame = frame.assign(month=frame["month"].dt.strftime("%Y-%m"))
+def text_width(text: str, size: float) -> float:
+    """A generous width estimate: full-width characters are one em, the rest about 0.6 em."""
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.6 * size for c in text)
+
+
+def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.VConcatChart:
+    """The monthly net effect as bars above, the cumulative effect below with zero marked
+    (frame: month, net, cumulative). Two panels: the cumulative sum dwarfs a single month."""
+    frame = frame.assign(month=frame["month"].dt.strftime("%Y-%m"),
+                         cumulative_label=frame["cumulative"].map(lambda v: f"{v:,.0f}"))
     x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0))
-    bars = alt.Chart(frame).mark_bar(opacity=0.6, size=28).encode(
-        x=x, y=alt.Y("net:Q", title=labels["yen"]),
-        color=alt.condition(alt.datum.net >= 0, alt.value(PALETTE[2]), alt.value("#c0392b")),
-        tooltip=[alt.Tooltip("month:O", title=labels["month"]),
-                 alt.Tooltip("net:Q", format=",.0f", title=labels["net"]),
-                 alt.Tooltip("cumulative:Q", format=",.0f", title=labels["cumulative"])])
-    line = alt.Chart(frame).mark_line(point=True, strokeWidth=3, color=PALETTE[0]).encode(x=x, y="cumulative:Q")
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#2b3642").encode(y="y:Q")
-    return alt.layer(bars, line, zero).properties(height=260)
+    sign = alt.condition(alt.datum.net >= 0, alt.value(PALETTE[2]), alt.value("#c0392b"))
+    net = alt.Chart(frame, title=alt.Title(labels["net"], anchor="start", fontSize=13)).mark_bar(size=28).encode(
+        x=x, y=alt.Y("net:Q", title=labels["yen"], axis=alt.Axis(format=",.0f", tickCount=4)), color=sign,
+        tooltip=[alt.Tooltip("month:O", title=labels["month"]), alt.Tooltip("net:Q", format=",.0f")])
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=INK).encode(y="y:Q")
+    cumulative = alt.Chart(frame).encode(x=x, y=alt.Y("cumulative:Q", title=labels["yen"],
+                                                       axis=alt.Axis(format=",.0f")))
+    line = cumulative.mark_line(point=True, strokeWidth=3, color=PALETTE[0])
+    newest = cumulative.transform_filter(alt.datum.month == frame["month"].iloc[-1]).mark_text(
+        align="right", dy=-12, fontSize=13, fontWeight="bold", color=PALETTE[0]).encode(text="cumulative_label:N")
+    return alt.vconcat(
+        alt.layer(net, zero).properties(height=110, width=CHART_WIDTH),
+        alt.layer(line, zero, newest, title=alt.Title(labels["cumulative"], anchor="start", fontSize=13))
+        .properties(height=200, width=CHART_WIDTH),
+        spacing=18,
+    ).resolve_scale(x="shared")

@@ -5,7 +5,7 @@ import streamlit as st
 from core.dashboard import build_dashboard
 from ui.bootstrap import IMPORT, bootstrap
 from ui.dashboard import (
-    bullet, cards, evidence, four_metrics, kpi_editor, money_panel, settings, subsidy_panel, target_form, trend,
+    bullet, cards, evidence, four_metrics, kpi_editor, money_panel, opener, settings, subsidy_panel, target_form,
     value_editor,
 )
 
@@ -22,14 +22,14 @@ if not board.progress:
     st.page_link(IMPORT, label=t("nav.import"), icon=":material/upload_file:", query_params=screen.params())
     st.stop()
 
-cards(screen, board)
 bullet(screen, board)
 four_metrics(screen, board)
-trend(screen, board)
+cards(screen, board)
 money_panel(screen, board)
-# The editing tools load a table widget that slows the first view: they open on request.
+# The editing tools load table widgets that slow the first view: they open on request.
 st.divider()
-if st.toggle(t("dashboard.edit_open"), key="dashboard_edit", help=t("dashboard.edit_help")):
+if opener("dashboard_edit", t("dashboard.edit_open"), t("dashboard.edit_close"), help=t("dashboard.edit_help"),
+          icon=":material/edit:"):
     if not settings_first:
         settings(screen, board)
     target_form(screen, board)

@@ -1,5 +1,6 @@
 """Every page under Streamlit's AppTest, run the way a deep link runs it: the page file alone."""
 
+import base64
 import re
 from datetime import date
 from pathlib import Path
@@ -59,6 +60,17 @@ def texts(at: AppTest) -> str:
 
 def charts(at: AppTest) -> list:
     return at.get("vega_lite_chart")
+
+
+def pictures(at: AppTest) -> list[str]:
+    """The SVG of every chart drawn on the server and shown as an image."""
+    drawn = []
+    for element in at.get("image"):
+        for image in element.proto.imgs:
+            head, _, body = image.url.partition(",")
+            assert head == "data:image/svg+xml;base64", head
+            drawn.append(base64.b64decode(body).decode())
+    return drawn
 
 
 def chart_series(chart) -> set[str]:
@@ -317,12 +329,13 @@ def test_english_pages_have_no_japanese_text(page):
     assert not at.exception
     parts = [texts(at)]
     parts += [r.label + "".join(map(str, r.options)) for r in at.radio]
-    parts += [m.label + str(m.value) for m in at.metric] + [b.label for b in at.button]
+    parts += [m.label + str(m.value) for m in at.metric] + [b.label for b in at.button if b.key != "_language"]
     parts += [s.label + "".join(map(str, s.options)) for s in at.selectbox]
     parts += [ti.label + ti.placeholder for ti in at.text_input] + [c.value for c in at.caption]
     parts += [tb.value.to_string() for tb in at.table]  # demo notes (user data) are text_input values: not checked
     body = "\n".join(parts)
     assert not JAPANESE.findall(body), JAPANESE.findall(body)[:10]
+    assert at.button(key="_language").label == "日本語"  # the switch names the other language in its own script
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -403,7 +416,12 @@ def test_dashboard_of_the_demo_company(workspace):
     body = texts(at)
     assert "月次締め日数　10日 → 6日（目標 5日）" in body
     assert body.count(":blue-badge[順調]") >= 5
-    assert len(charts(at)) == 3  # bullet, trend, money
+    drawn = pictures(at)
+    assert len(drawn) == 7 and not charts(at)  # bullet, one trend per KPI, money: pictures, no Vega
+    kpis = ["再入力回数", "月次締め日数", "見積リードタイム", "請求・入力業務の工数", "請求書の訂正率"]
+    assert all(f">{name}</text>" in drawn[0] for name in kpis)  # the bullet chart names every KPI
+    assert ">80%</text>" in drawn[0]
+    assert ">稼働後90日</text>" in drawn[1] and ">基準</text>" in drawn[1]
     assert any("2027-03" in i.value for i in at.info)  # projected payback month
     assert all(not w.value.startswith("診断では") for w in at.warning)  # the demo's answers agree with its data
 
@@ -416,8 +434,8 @@ def test_dashboard_settings_targets_and_manual_values_are_saved(workspace):
     copy_demo_into(workspace)
     at = open_page(DASHBOARD)
     assert "KPIダッシュボード：" in at.title[0].value
-    assert not at.text_input  # the editing tools wait behind a toggle
-    at.toggle(key="dashboard_edit").set_value(True).run()
+    assert not at.text_input  # the editing tools wait behind a button
+    at.button(key="dashboard_edit_button").click().run()
     at.text_input(key="set_tool").input("販売管理クラウド").run()
     assert workspace.get_setting("tool.name") == "販売管理クラウド"
     at.date_input(key="set_go_live").set_value(day(2026, 4, 1)).run()
@@ -523,7 +541,7 @@ def test_subsidy_productivity_on_the_dashboard(workspace):
     figures = {0: YearFigures(300e6, 180e6, 30, 2000), 1: YearFigures(310e6, 182e6, 30, 2000)}
     workspace.set_setting("subsidy.figures", dumps(figures))
     at = open_page(DASHBOARD)
-    at.toggle(key="dashboard_edit").set_value(True).run()
+    at.button(key="dashboard_edit_button").click().run()
     assert not at.exception
     table = next(tb.value for tb in at.table if "労働生産性（円/時間）" in tb.value.columns)
     assert list(table["労働生産性（円/時間）"])[:2] == ["2,000", "2,133"]

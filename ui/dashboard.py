@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from core.charts import bullet_chart, money_chart, trend_chart
+from core.charts import bullet_chart, money_chart, svg, trend_chart
 from core.dashboard import CATEGORIES, FOUR_METRICS, Dashboard, specs_frame, specs_from_frame, typed_changes, values_frame
 from core.evidence import disagreements
 from core.money import add_months, payback_months
@@ -71,21 +71,64 @@ def card_line(screen: Screen, p: KpiProgress) -> str:
                     latest=number(screen, p.latest, unit), target=number(screen, p.spec.target, unit))
 
 
+CARD_LIMIT = 12  # more cards open on request: each carries a picture
+
+
 def cards(screen: Screen, board: Dashboard) -> None:
+    """One card per KPI: where it stands, how far along, who owns it, and its months as a chart."""
     t = screen.t
+    st.subheader(t("dashboard.trend_heading"))
+    all_cards = st.session_state.get("cards_all", False)
+    shown = board.progress if all_cards else board.progress[:CARD_LIMIT]
     columns = st.columns(2)
-    for i, p in enumerate(board.progress):
+    for i, p in enumerate(shown):
         with columns[i % 2].container(border=True):
-            st.markdown(f"{status_badge(screen, p.status)} **{card_line(screen, p)}**")
-            if p.progress is not None:
-                st.progress(min(max(p.progress, 0.0), 100.0) / 100,
-                            text=t("dashboard.progress", progress=f"{p.progress:.0f}",
-                                   expected=number(screen, p.expected, p.spec.unit),
-                                   month=f"{p.latest_month:%Y-%m}"))
-            else:
-                st.caption(t(f"dashboard.hint_{p.status}"))
-            if p.spec.owner:
-                st.caption(t("dashboard.owner", owner=p.spec.owner))
+            st.markdown(card_text(screen, p))
+            if board.series.get(p.spec.name):
+                trend_picture(screen, board, p)
+    if len(board.progress) > CARD_LIMIT:
+        opener("cards_all", t("dashboard.cards_all", n=len(board.progress)), t("dashboard.cards_fewer", n=CARD_LIMIT))
+
+
+def opener(key: str, open_label: str, close_label: str, **button) -> bool:
+    """A button that opens and closes a section: a toggle would cost the first paint about 12 %."""
+    st.button(close_label if st.session_state.get(key) else open_label, key=f"{key}_button",
+              on_click=_flip, args=(key,), **button)
+    return st.session_state.get(key, False)
+
+
+def _flip(key: str) -> None:
+    st.session_state[key] = not st.session_state.get(key, False)
+
+
+def card_text(screen: Screen, p: KpiProgress) -> str:
+    """Status, the before → now (target) line, progress or what is missing, and the owner: one block."""
+    t = screen.t
+    parts = [f"{status_badge(screen, p.status)} **{card_line(screen, p)}**"]
+    if p.progress is not None:
+        parts.append(t("dashboard.progress", progress=f"{p.progress:.0f}",
+                       expected=number(screen, p.expected, p.spec.unit), month=f"{p.latest_month:%Y-%m}"))
+    else:
+        parts.append(t(f"dashboard.hint_{p.status}"))
+    if p.spec.owner:
+        parts.append(f":gray[{t('dashboard.owner', owner=md(p.spec.owner))}]")
+    return "\n\n".join(parts)
+
+
+def trend_picture(screen: Screen, board: Dashboard, p: KpiProgress) -> None:
+    t = screen.t
+    frame = pd.DataFrame([{"month": pd.Timestamp(m), "value": v}
+                          for m, v in sorted(board.series[p.spec.name].items())])
+    labels = {k: t(f"dashboard.trend_{k}") for k in ("window", "baseline", "target", "month")}
+    picture(svg(trend_chart, frame, baseline=p.baseline, target=p.spec.target, go_live=board.go_live,
+                target_date=p.spec.target_date, unit=unit_label(screen, p.spec.unit), labels=labels),
+            t("dashboard.trend_alt", name=p.spec.name))
+
+
+def picture(drawn: str, alt: str) -> None:
+    """A chart drawn on the server, as wide as its column (st.html would strip SVG; a Markdown
+    image or inline SVG in Markdown measured slower on the first paint)."""
+    st.image(drawn, width="stretch", alt=alt)
 
 
 def bullet(screen: Screen, board: Dashboard) -> None:
@@ -94,8 +137,8 @@ def bullet(screen: Screen, board: Dashboard) -> None:
              "status": p.status, "status_label": screen.t(f"status.{p.status}")}
             for p in board.progress if p.progress is not None]
     if rows:
-        st.altair_chart(bullet_chart(pd.DataFrame(rows), progress_title=screen.t("dashboard.progress_axis")),
-                        width="stretch")
+        picture(svg(bullet_chart, pd.DataFrame(rows), progress_title=screen.t("dashboard.progress_axis")),
+                screen.t("dashboard.bullet_alt"))
 
 
 def _expected_progress(p: KpiProgress) -> float:
@@ -120,21 +163,6 @@ def four_metrics(screen: Screen, board: Dashboard) -> None:
         st.info(t("dashboard.missing", names=t("list.join").join(t(f"category.{c}") for c in board.missing_metrics)))
 
 
-def trend(screen: Screen, board: Dashboard) -> None:
-    t = screen.t
-    names = [p.spec.name for p in board.progress if p.latest is not None]
-    if not names:
-        return
-    st.subheader(t("dashboard.trend_heading"))
-    name = st.selectbox(t("dashboard.trend_pick"), names, key=f"trend_pick_{screen.lang}")
-    p = next(p for p in board.progress if p.spec.name == name)
-    frame = pd.DataFrame([{"month": pd.Timestamp(m), "value": v} for m, v in sorted(board.series[name].items())])
-    labels = {k: t(f"dashboard.trend_{k}") for k in ("window", "go_live", "baseline", "target", "month")}
-    st.altair_chart(trend_chart(frame, baseline=p.baseline, target=p.spec.target, go_live=board.go_live,
-                                target_date=p.spec.target_date, unit=unit_label(screen, p.spec.unit), labels=labels),
-                    width="stretch")
-
-
 def money_panel(screen: Screen, board: Dashboard) -> None:
     t, summary = screen.t, board.money
     st.subheader(t("dashboard.money_heading"))
@@ -144,7 +172,7 @@ def money_panel(screen: Screen, board: Dashboard) -> None:
     frame = pd.DataFrame([{"month": pd.Timestamp(m.month), "net": m.net, "cumulative": m.cumulative}
                           for m in summary.months])
     labels = {k: t(f"dashboard.money_{k}") for k in ("yen", "month", "net", "cumulative")}
-    st.altair_chart(money_chart(frame, labels=labels), width="stretch")
+    picture(svg(money_chart, frame, labels=labels), t("dashboard.money_alt"))
     last = summary.months[-1]
     st.markdown(t("dashboard.money_sentence", months=len(summary.months), hours=f"{last.hours_saved:,.0f}",
                   value=f"{last.value:,.0f}", total=f"{summary.total_hours:,.0f}"))
