@@ -235,7 +235,8 @@ def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
         y=y, x=alt.value(0), text="kpi:N")
     values = alt.Chart(frame).mark_text(align="left", dx=5, fontSize=13, fontWeight="bold", color=INK).encode(
         y=y, x="shown:Q", text="value_label:N")
-    return alt.layer(band, bars, expected, names, values).properties(width=CHART_WIDTH, height=alt.Step(48)).configure_view(stroke=None)
+    layers = alt.layer(band, bars, expected, names, values)
+    return layers.properties(width=CHART_WIDTH, height=alt.Step(48)).configure_view(stroke=None)
 
 
 def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | None, go_live, target_date,
@@ -251,7 +252,8 @@ def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | 
         layers.append(alt.Chart(window).mark_rule(color="#8a6d00", strokeWidth=2).encode(x="start:T"))
         layers.append(alt.Chart(window).mark_text(align="left", dx=4, dy=-6, color="#8a6d00", fontSize=12).encode(
             x="start:T", y=alt.value(8), text=alt.value(labels["window"])))
-    x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=0, tickCount="month", labelOverlap="greedy", labelFlush=False))
+    x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=0, tickCount="month",
+                                                   labelOverlap="greedy", labelFlush=False))
     y = alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False))
     layers.append(alt.Chart(frame).mark_line(point=True, strokeWidth=3, color=PALETTE[0]).encode(
         x=x, y=y, tooltip=[alt.Tooltip("month:T", format="%Y-%m", title=labels["month"]),

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields
 
+from core.excel import new_sheet, safe, to_bytes, write_table, write_title
+
 DEFINITIONS = ("gross", "value_added")
 PLAN_TARGETS = {1: 3.0, 2: None, 3: 9.0}  # percent growth over the base year
 YEARS = (0, 1, 2, 3)  # base year, then one, two and three years later
@@ -62,6 +64,36 @@ def report(figures: dict[int, YearFigures], definition: str) -> list[YearResult]
         met = None if growth is None or target is None else growth >= target
         rows.append(YearResult(year, value, growth, target, met))
     return rows
+
+
+def inputs_for(definition: str) -> tuple[str, ...]:
+    """The annual figures a definition uses, in the order the report lists them."""
+    gross, value_added = ("sales", "cost_of_sales"), ("operating_profit", "personnel_cost", "depreciation")
+    own = gross if definition == "gross" else value_added
+    return (*own, "employees", "hours_per_employee")
+
+
+def report_workbook(texts: dict[str, str], labels: dict[str, str], figures: dict[int, YearFigures],
+                    definition: str, leading: list[list]) -> bytes:
+    """A draft shaped like the yearly effect report: the figures used, productivity against the
+    plan targets, and the monthly KPIs as leading indicators. `labels` names fields and years."""
+    wb, sheet = new_sheet(texts["sheet"])
+    write_title(sheet, 1, texts["title"])
+    safe(sheet.cell(2, 1), texts["subtitle"])
+    years = [labels[f"year_{y}"] for y in YEARS]
+    row = write_table(sheet, 4, [texts["figures"], *years],
+                      [[labels[name], *(getattr(figures.get(y, YearFigures()), name) for y in YEARS)]
+                       for name in inputs_for(definition)], formats=[None, *["#,##0"] * len(YEARS)])
+    results = [[labels[f"year_{r.year}"], r.productivity, r.growth, r.target,
+                None if r.met is None else texts["met" if r.met else "not_met"]] for r in report(figures, definition)]
+    row = write_table(sheet, row, texts["result_header"].split("|"), results,
+                      formats=[None, "#,##0", '+0.0"%";-0.0"%"', '+0"%"'])
+    row = write_table(sheet, row, texts["leading_header"].split("|"), leading,
+                      formats=[None, None, "#,##0.##", "#,##0.##", "#,##0.##", None, '0"%"'])
+    safe(sheet.cell(row, 1), texts["note"])
+    for column, width in zip("ABCDEFGH", (30, 16, 16, 16, 16, 12, 14, 12)):
+        sheet.column_dimensions[column].width = width
+    return to_bytes(wb)
 
 
 def dumps(figures: dict[int, YearFigures]) -> str:

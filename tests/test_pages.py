@@ -546,6 +546,7 @@ def test_subsidy_productivity_on_the_dashboard(workspace):
     table = next(tb.value for tb in at.table if "労働生産性（円/時間）" in tb.value.columns)
     assert list(table["労働生産性（円/時間）"])[:2] == ["2,000", "2,133"]
     assert list(table["判定"])[1] == "達成" and list(table["計画の目標"])[1] == "+3%"
+    assert at.download_button(key="subsidy_download").label == "効果報告の下書きをExcelで保存"
 
 
 

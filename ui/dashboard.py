@@ -16,11 +16,11 @@ from core.money import add_months, payback_months
 from core.progress import KpiProgress, KpiSpec, progress_percent
 from core.scoring import AssessmentResult
 from core.store import Observation
-from core.subsidy import DEFINITIONS, YEARS, YearFigures, report
+from core.subsidy import DEFINITIONS, YEARS, YearFigures, report, report_workbook
 from core.subsidy import dumps as subsidy_dumps
 from core.subsidy import loads as subsidy_loads
 from ui.assessments import md, result_of, today
-from ui.bootstrap import Screen
+from ui.bootstrap import Screen, company_name
 
 UNITS_EN = {"時間": "h", "日": "days", "回": "times", "件": "cases", "%": "%", "分": "min", "円": "yen", "人": "people"}
 
@@ -326,3 +326,28 @@ def subsidy_panel(screen: Screen, board: Dashboard) -> None:
         for p in board.progress:
             if p.spec.category in FOUR_METRICS and p.latest is not None:
                 st.markdown(f"- {card_line(screen, p)} {status_badge(screen, p.status)}")
+        st.download_button(t("subsidy.download"), data=effect_report(screen, board, figures, definition),
+                           file_name=t("subsidy.file_name"), icon=":material/download:", on_click="ignore",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key="subsidy_download", help=t("subsidy.download_help"))
+
+
+def effect_report(screen: Screen, board: Dashboard, figures: dict[int, YearFigures], definition: str) -> bytes:
+    """The effect report's draft as an Excel sheet, in the screen's language."""
+    t = screen.t
+    texts = {k: t(f"subsidy.x_{k}") for k in ("sheet", "figures", "result_header", "leading_header", "note")}
+    texts |= {"met": t("subsidy.met"), "not_met": t("subsidy.not_met"),
+              "title": t("subsidy.x_title", company=company_name(screen) or "—"),
+              "subtitle": t("subsidy.x_subtitle", tool=board.tool or "—",
+                            go_live="—" if board.go_live is None else f"{board.go_live:%Y-%m-%d}",
+                            definition=t(f"subsidy.def_{definition}"))}
+    labels = {f.name: t(f"subsidy.f_{f.name}") for f in dataclass_fields(YearFigures)}
+    labels |= {f"year_{y}": t(f"subsidy.year_{y}") for y in YEARS}
+    leading = [[p.spec.name, t(f"category.{p.spec.category}"), _rounded(p.baseline), _rounded(p.latest), p.spec.target,
+                unit_label(screen, p.spec.unit), None if p.progress is None else round(p.progress),
+                t(f"status.{p.status}")] for p in board.progress if p.spec.category in FOUR_METRICS]
+    return report_workbook(texts, labels, figures, definition, leading)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)  # a mean such as 2.9666… reads as 2.967 in the cell
