@@ -27,7 +27,8 @@ CHART_WIDTH = 720  # px as drawn; the page scales the picture to its column
 TREND_WIDTH = 340  # half a page: the trend sits in its KPI's card
 SVG_CACHE_SIZE = 512  # about 20 KB each
 # Pictures are read from across a room: text a little larger than Vega's 10-11 px default.
-PICTURE_CONFIG = {"axis": {"labelFontSize": 12, "titleFontSize": 12}, "title": {"fontSize": 13}}
+# No ARIA inside: a picture is described by its alt text.
+PICTURE_CONFIG = {"axis": {"labelFontSize": 12, "titleFontSize": 12}, "title": {"fontSize": 13}, "aria": False}
 
 
 _svg_cache: OrderedDict[str, str] = OrderedDict()
@@ -215,7 +216,7 @@ INK, MUTED = "#2b3642", "#7f8c8d"
 
 
 def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
-    """Every KPI's progress toward its target (frame: kpi, progress, expected, status, status_label).
+    """Every KPI's progress toward its target (frame: kpi, progress, expected, status).
 
     Names sit above their bars and values beside them, so nothing depends on measuring text:
     the chart is drawn on a server that may have no Japanese font."""
@@ -228,8 +229,7 @@ def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
     bars = alt.Chart(frame).mark_bar(size=16).encode(
         y=y, x="shown:Q",
         color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values())),
-                        legend=None),
-        tooltip=[alt.Tooltip("kpi:N"), alt.Tooltip("progress:Q", format=".0f"), alt.Tooltip("status_label:N")])
+                        legend=None))
     expected = alt.Chart(frame).mark_tick(color=INK, thickness=2, size=26).encode(y=y, x="expected:Q")
     names = alt.Chart(frame).mark_text(align="left", baseline="bottom", dy=-11, fontSize=13, color=INK).encode(
         y=y, x=alt.value(0), text="kpi:N")
@@ -239,9 +239,10 @@ def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
     return layers.properties(width=CHART_WIDTH, height=alt.Step(48)).configure_view(stroke=None)
 
 
-def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | None, go_live, target_date,
-                unit: str, labels: dict[str, str]) -> alt.LayerChart:
-    """One KPI by month with its baseline and target lines, the go-live rule and the first 90 days shaded.
+def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | None, go_live,
+                plan: pd.DataFrame | None, unit: str, labels: dict[str, str]) -> alt.LayerChart:
+    """One KPI by month with its baseline and target lines, the go-live rule, the first 90 days shaded
+    and the plan line (frame `plan`: month, value; the glide path up to the newest month).
 
     The newest value is written at its point: the chart is a picture, there is nothing to hover."""
     layers = []
@@ -255,9 +256,9 @@ def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | 
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=0, tickCount="month",
                                                    labelOverlap="greedy", labelFlush=False))
     y = alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False))
-    layers.append(alt.Chart(frame).mark_line(point=True, strokeWidth=3, color=PALETTE[0]).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("month:T", format="%Y-%m", title=labels["month"]),
-                           alt.Tooltip("value:Q", title=unit)]))
+    layers.append(alt.Chart(frame).mark_line(point=True, strokeWidth=3, color=PALETTE[0]).encode(x=x, y=y))
+    if plan is not None:
+        layers.append(alt.Chart(plan).mark_line(color=INK, strokeDash=[2, 3], strokeWidth=1.5).encode(x=x, y=y))
     if not frame.empty:
         newest = frame.tail(1).assign(label=lambda f: f["value"].map(lambda v: f"{v:g}"))
         layers.append(alt.Chart(newest).mark_text(align="right", dy=-14, fontSize=14, fontWeight="bold",
@@ -290,8 +291,7 @@ def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.VConcatCh
     x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0))
     sign = alt.condition(alt.datum.net >= 0, alt.value(PALETTE[2]), alt.value("#c0392b"))
     net = alt.Chart(frame, title=alt.Title(labels["net"], anchor="start", fontSize=13)).mark_bar(size=28).encode(
-        x=x, y=alt.Y("net:Q", title=labels["yen"], axis=alt.Axis(format=",.0f", tickCount=4)), color=sign,
-        tooltip=[alt.Tooltip("month:O", title=labels["month"]), alt.Tooltip("net:Q", format=",.0f")])
+        x=x, y=alt.Y("net:Q", title=labels["yen"], axis=alt.Axis(format=",.0f", tickCount=4)), color=sign)
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=INK).encode(y="y:Q")
     cumulative = alt.Chart(frame).encode(x=x, y=alt.Y("cumulative:Q", title=labels["yen"],
                                                        axis=alt.Axis(format=",.0f")))

@@ -7,12 +7,11 @@ import pandas as pd
 from core import charts
 from core.charts import bullet_chart, money_chart, svg, trend_chart
 
-LABELS = {"window": "稼働後90日", "baseline": "基準", "target": "目標", "month": "年月"}
+LABELS = {"window": "稼働後90日", "baseline": "基準", "target": "目標"}
 
 
 def bullets(*names: str) -> pd.DataFrame:
-    return pd.DataFrame([{"kpi": n, "progress": 40.0 + 20 * i, "expected": 50.0, "status": "on_track",
-                          "status_label": "順調"} for i, n in enumerate(names)])
+    return pd.DataFrame([{"kpi": n, "progress": 40.0 + 20 * i, "expected": 50.0, "status": "on_track"} for i, n in enumerate(names)])
 
 
 def months(*values: float) -> pd.DataFrame:
@@ -20,14 +19,15 @@ def months(*values: float) -> pd.DataFrame:
 
 
 def trend(**changes) -> dict:
-    return {"baseline": 10.0, "target": 5.0, "go_live": date(2026, 2, 1), "target_date": date(2026, 12, 1),
-               "unit": "日", "labels": LABELS} | changes
+    plan = pd.DataFrame({"month": pd.to_datetime(["2026-02-01", "2026-03-01"]), "value": [10.0, 9.4]})
+    return {"baseline": 10.0, "target": 5.0, "go_live": date(2026, 2, 1), "plan": plan, "unit": "日",
+            "labels": LABELS} | changes
 
 
 def test_every_chart_is_a_valid_vega_lite_spec():
     money = pd.DataFrame({"month": pd.date_range("2026-04-01", periods=3, freq="MS"),
                           "net": [-50_000.0, 20_000.0, 60_000.0], "cumulative": [-650_000.0, -630_000.0, -570_000.0]})
-    labels = {"yen": "円", "month": "年月", "net": "月の効果", "cumulative": "累積"}
+    labels = {"yen": "円", "net": "月の効果", "cumulative": "累積"}
     for chart in (bullet_chart(bullets("月次締め日数"), progress_title="進み具合"),
                   trend_chart(months(10, 9, 7), **trend()),
                   money_chart(money, labels=labels)):
@@ -44,8 +44,9 @@ def test_trend_labels_the_newest_value_and_only_the_lines_it_has():
     frame = months(10, 9, 7.5)
     drawn = svg(trend_chart, frame, **trend())
     assert ">7.5</text>" in drawn and ">基準</text>" in drawn and ">目標</text>" in drawn and ">稼働後90日</text>" in drawn
-    bare = svg(trend_chart, frame, **trend(baseline=None, target=None, go_live=None))
+    bare = svg(trend_chart, frame, **trend(baseline=None, target=None, go_live=None, plan=None))
     assert ">基準</text>" not in bare and ">目標</text>" not in bare and ">稼働後90日</text>" not in bare
+    assert drawn.count('stroke-dasharray="2,3"') == 1 and 'stroke-dasharray="2,3"' not in bare  # the plan line
 
 
 def test_user_text_is_escaped_in_the_svg():

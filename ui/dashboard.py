@@ -119,9 +119,14 @@ def trend_picture(screen: Screen, board: Dashboard, p: KpiProgress) -> None:
     t = screen.t
     frame = pd.DataFrame([{"month": pd.Timestamp(m), "value": v}
                           for m, v in sorted(board.series[p.spec.name].items())])
-    labels = {k: t(f"dashboard.trend_{k}") for k in ("window", "baseline", "target", "month")}
-    picture(svg(trend_chart, frame, baseline=p.baseline, target=p.spec.target, go_live=board.go_live,
-                target_date=p.spec.target_date, unit=unit_label(screen, p.spec.unit), labels=labels),
+    labels = {k: t(f"dashboard.trend_{k}") for k in ("window", "baseline", "target")}
+    plan = None
+    if p.expected is not None:
+        start = board.go_live.replace(day=1) if board.go_live else frame["month"].iloc[0]
+        plan = pd.DataFrame({"month": [pd.Timestamp(start), pd.Timestamp(p.latest_month)],
+                             "value": [p.baseline, p.expected]})
+    picture(svg(trend_chart, frame, baseline=p.baseline, target=p.spec.target, go_live=board.go_live, plan=plan,
+                unit=unit_label(screen, p.spec.unit), labels=labels),
             t("dashboard.trend_alt", name=p.spec.name))
 
 
@@ -134,7 +139,7 @@ def picture(drawn: str, alt: str) -> None:
 def bullet(screen: Screen, board: Dashboard) -> None:
     rows = [{"kpi": p.spec.name, "progress": p.progress,
              "expected": None if p.expected is None else _expected_progress(p),
-             "status": p.status, "status_label": screen.t(f"status.{p.status}")}
+             "status": p.status}
             for p in board.progress if p.progress is not None]
     if rows:
         picture(svg(bullet_chart, pd.DataFrame(rows), progress_title=screen.t("dashboard.progress_axis")),
@@ -171,7 +176,7 @@ def money_panel(screen: Screen, board: Dashboard) -> None:
         return
     frame = pd.DataFrame([{"month": pd.Timestamp(m.month), "net": m.net, "cumulative": m.cumulative}
                           for m in summary.months])
-    labels = {k: t(f"dashboard.money_{k}") for k in ("yen", "month", "net", "cumulative")}
+    labels = {k: t(f"dashboard.money_{k}") for k in ("yen", "net", "cumulative")}
     picture(svg(money_chart, frame, labels=labels), t("dashboard.money_alt"))
     last = summary.months[-1]
     st.markdown(t("dashboard.money_sentence", months=len(summary.months), hours=f"{last.hours_saved:,.0f}",
