@@ -10,11 +10,12 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 import altair as alt
+import numpy as np
 import pandas as pd
-import vl_convert
+
+from core.drawing import draw_svg
 
 MAX_LEVEL = 4
 LABEL_RADIUS = 4.55
@@ -24,8 +25,8 @@ X_HALF, Y_HALF = 6.4, 5.4
 PALETTE = ("#1f6f8b", "#e07a1f", "#5a8f29", "#8e44ad")
 TARGET_COLOR = "#9aa5b1"
 CHART_WIDTH = 720  # px as drawn; the page scales the picture to its column
-TREND_WIDTH = 340  # half a page: the trend sits in its KPI's card
-SVG_CACHE_SIZE = 512  # about 20 KB each
+TREND_WIDTH, TREND_HEIGHT = 340, 190  # half a page: the trend sits in its KPI's card
+SVG_CACHE_SIZE = 256  # 10-50 KB each
 # Pictures are read from across a room: text a little larger than Vega's 10-11 px default.
 # No ARIA inside: a picture is described by its alt text.
 PICTURE_CONFIG = {"axis": {"labelFontSize": 12, "titleFontSize": 12}, "title": {"fontSize": 13}, "aria": False}
@@ -46,7 +47,7 @@ def svg(build: Callable[..., alt.TopLevelMixin], *args, **kwargs) -> str:
             return hit
     spec = build(*args, **kwargs).to_dict(validate=False)
     spec["config"] = {**PICTURE_CONFIG, **spec.get("config", {})}
-    drawn = vl_convert.vegalite_to_svg(spec)
+    drawn = draw_svg(spec)
     with _svg_lock:
         _svg_cache[key] = drawn
         while len(_svg_cache) > SVG_CACHE_SIZE:
@@ -54,18 +55,16 @@ def svg(build: Callable[..., alt.TopLevelMixin], *args, **kwargs) -> str:
     return drawn
 
 
-def _plain(value: object) -> str:
+def _plain(value: object) -> object:
+    """Exact JSON for a cache key: floats keep their full repr, so near-equal data never share a key."""
     if isinstance(value, pd.DataFrame):
-        return value.to_json(orient="split", date_format="iso")
+        return {"columns": list(value.columns), "dtypes": [str(t) for t in value.dtypes],
+                "rows": value.to_numpy(dtype=object).tolist()}
     if isinstance(value, date):  # datetime and pd.Timestamp too
         return value.isoformat()
+    if isinstance(value, np.generic):
+        return value.item()
     raise TypeError(f"cannot key a chart on {type(value).__name__}")
-
-
-@lru_cache(maxsize=1)
-def warm_up() -> None:
-    """Start the SVG renderer once per process in the background: its first drawing takes ~0.3 s."""
-    threading.Thread(target=vl_convert.vegalite_to_svg, args=({"mark": "point"},), daemon=True).start()
 
 
 @dataclass(frozen=True)
@@ -240,19 +239,21 @@ def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
 
 
 def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | None, go_live,
-                plan: pd.DataFrame | None, unit: str, labels: dict[str, str]) -> alt.LayerChart:
+                plan: pd.DataFrame | None, newest_label: str, lower_is_better: bool, unit: str,
+                labels: dict[str, str]) -> alt.LayerChart:
     """One KPI by month with its baseline and target lines, the go-live rule, the first 90 days shaded
     and the plan line (frame `plan`: month, value; the glide path up to the newest month).
 
     The newest value is written at its point: the chart is a picture, there is nothing to hover."""
     layers = []
     if go_live is not None:
-        window = pd.DataFrame({"start": [pd.Timestamp(go_live)], "end": [pd.Timestamp(go_live) + pd.Timedelta(days=90)],
-                               "label": [labels["window"]]})
+        start = pd.Timestamp(go_live)
+        window = pd.DataFrame({"start": [start], "end": [start + pd.Timedelta(days=90)]})
         layers.append(alt.Chart(window).mark_rect(color="#fff3cd", opacity=0.7).encode(x="start:T", x2="end:T"))
         layers.append(alt.Chart(window).mark_rule(color="#8a6d00", strokeWidth=2).encode(x="start:T"))
-        layers.append(alt.Chart(window).mark_text(align="left", dx=4, dy=-6, color="#8a6d00", fontSize=12).encode(
-            x="start:T", y=alt.value(8), text=alt.value(labels["window"])))
+        # Where the data should be heading away from: the top when lower is better, else the bottom.
+        layers.append(alt.Chart(window).mark_text(align="left", dx=4, color="#8a6d00", fontSize=12).encode(
+            x="start:T", y=alt.value(6 if lower_is_better else TREND_HEIGHT - 6), text=alt.value(labels["window"])))
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=0, tickCount="month",
                                                    labelOverlap="greedy", labelFlush=False))
     y = alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False))
@@ -260,9 +261,9 @@ def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | 
     if plan is not None:
         layers.append(alt.Chart(plan).mark_line(color=INK, strokeDash=[2, 3], strokeWidth=1.5).encode(x=x, y=y))
     if not frame.empty:
-        newest = frame.tail(1).assign(label=lambda f: f["value"].map(lambda v: f"{v:g}"))
-        layers.append(alt.Chart(newest).mark_text(align="right", dy=-14, fontSize=14, fontWeight="bold",
-                                                  color=PALETTE[0]).encode(x=x, y=y, text="label:N"))
+        newest = alt.Chart(frame.tail(1)).mark_text(align="right", dy=-14, fontSize=14, fontWeight="bold",
+                                                    color=PALETTE[0])
+        layers.append(newest.encode(x=x, y=y, text=alt.value(newest_label)))
     for value, key, color, dash in ((baseline, "baseline", MUTED, [4, 4]), (target, "target", "#2e7d32", [8, 4])):
         if value is not None:
             rule = pd.DataFrame({"value": [value], "label": [labels[key]]})
@@ -274,7 +275,7 @@ def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | 
     margin = max((text_width(labels[k], 12) for k, v in (("baseline", baseline), ("target", target)) if v is not None),
                  default=0)
     # The margin labels are measured by the server's fonts, which may lack Japanese: pad by our own estimate.
-    return alt.layer(*layers).properties(width=TREND_WIDTH, height=190,
+    return alt.layer(*layers).properties(width=TREND_WIDTH, height=TREND_HEIGHT,
                                          padding={"left": 5, "top": 5, "bottom": 5, "right": 5 + margin})
 
 
@@ -288,9 +289,10 @@ def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.VConcatCh
     (frame: month, net, cumulative). Two panels: the cumulative sum dwarfs a single month."""
     frame = frame.assign(month=frame["month"].dt.strftime("%Y-%m"),
                          cumulative_label=frame["cumulative"].map(lambda v: f"{v:,.0f}"))
-    x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0))
+    x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="greedy"))
     sign = alt.condition(alt.datum.net >= 0, alt.value(PALETTE[2]), alt.value("#c0392b"))
-    net = alt.Chart(frame, title=alt.Title(labels["net"], anchor="start", fontSize=13)).mark_bar(size=28).encode(
+    bar = max(2.0, min(28.0, 0.6 * CHART_WIDTH / max(len(frame), 1)))  # three years of months still fit
+    net = alt.Chart(frame, title=alt.Title(labels["net"], anchor="start", fontSize=13)).mark_bar(size=bar).encode(
         x=x, y=alt.Y("net:Q", title=labels["yen"], axis=alt.Axis(format=",.0f", tickCount=4)), color=sign)
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=INK).encode(y="y:Q")
     cumulative = alt.Chart(frame).encode(x=x, y=alt.Y("cumulative:Q", title=labels["yen"],

@@ -89,7 +89,7 @@ def report_workbook(texts: dict[str, str], labels: dict[str, str], figures: dict
     row = write_table(sheet, row, texts["result_header"].split("|"), results,
                       formats=[None, "#,##0", '+0.0"%";-0.0"%"', '+0"%"'])
     row = write_table(sheet, row, texts["leading_header"].split("|"), leading,
-                      formats=[None, None, "#,##0.##", "#,##0.##", "#,##0.##", None, '0"%"'])
+                      formats=[None, None, None, None, None, None, '0"%"'])  # values come rounded
     safe(sheet.cell(row, 1), texts["note"])
     for column, width in zip("ABCDEFGH", (30, 16, 16, 16, 16, 12, 14, 12)):
         sheet.column_dimensions[column].width = width

@@ -3,15 +3,22 @@
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from core import charts
 from core.charts import bullet_chart, money_chart, svg, trend_chart
+
+@pytest.fixture(autouse=True)
+def cold_cache():
+    charts._svg_cache.clear()  # each test sees what it draws, not what an earlier test left
+
 
 LABELS = {"window": "稼働後90日", "baseline": "基準", "target": "目標"}
 
 
 def bullets(*names: str) -> pd.DataFrame:
-    return pd.DataFrame([{"kpi": n, "progress": 40.0 + 20 * i, "expected": 50.0, "status": "on_track"} for i, n in enumerate(names)])
+    return pd.DataFrame([{"kpi": n, "progress": 40.0 + 20 * i, "expected": 50.0, "status": "on_track"}
+                         for i, n in enumerate(names)])
 
 
 def months(*values: float) -> pd.DataFrame:
@@ -20,8 +27,8 @@ def months(*values: float) -> pd.DataFrame:
 
 def trend(**changes) -> dict:
     plan = pd.DataFrame({"month": pd.to_datetime(["2026-02-01", "2026-03-01"]), "value": [10.0, 9.4]})
-    return {"baseline": 10.0, "target": 5.0, "go_live": date(2026, 2, 1), "plan": plan, "unit": "日",
-            "labels": LABELS} | changes
+    return {"baseline": 10.0, "target": 5.0, "go_live": date(2026, 2, 1), "plan": plan, "newest_label": "7.5日",
+            "lower_is_better": True, "unit": "日", "labels": LABELS} | changes
 
 
 def test_every_chart_is_a_valid_vega_lite_spec():
@@ -36,14 +43,16 @@ def test_every_chart_is_a_valid_vega_lite_spec():
 
 def test_bullet_writes_names_and_progress_on_the_picture():
     drawn = svg(bullet_chart, bullets("月次締め日数", "見積リードタイム"), progress_title="進み具合")
-    assert drawn.startswith("<svg") and ">月次締め日数</text>" in drawn and ">見積リードタイム</text>" in drawn
+    assert drawn.startswith("<svg")
+    assert ">月次締め日数</text>" in drawn and ">見積リードタイム</text>" in drawn
     assert ">40%</text>" in drawn and ">60%</text>" in drawn
 
 
 def test_trend_labels_the_newest_value_and_only_the_lines_it_has():
     frame = months(10, 9, 7.5)
     drawn = svg(trend_chart, frame, **trend())
-    assert ">7.5</text>" in drawn and ">基準</text>" in drawn and ">目標</text>" in drawn and ">稼働後90日</text>" in drawn
+    assert ">7.5日</text>" in drawn and ">稼働後90日</text>" in drawn
+    assert ">基準</text>" in drawn and ">目標</text>" in drawn
     bare = svg(trend_chart, frame, **trend(baseline=None, target=None, go_live=None, plan=None))
     assert ">基準</text>" not in bare and ">目標</text>" not in bare and ">稼働後90日</text>" not in bare
     assert drawn.count('stroke-dasharray="2,3"') == 1 and 'stroke-dasharray="2,3"' not in bare  # the plan line
@@ -56,8 +65,8 @@ def test_user_text_is_escaped_in_the_svg():
 
 def test_the_same_inputs_are_drawn_once(monkeypatch):
     calls = []
-    real = charts.vl_convert.vegalite_to_svg
-    monkeypatch.setattr(charts.vl_convert, "vegalite_to_svg", lambda spec: calls.append(spec) or real(spec))
+    real = charts.draw_svg
+    monkeypatch.setattr(charts, "draw_svg", lambda spec: calls.append(spec) or real(spec))
     frame = months(3, 2, 1.25)
     first = svg(trend_chart, frame, **trend())
     again = svg(trend_chart, frame.copy(), **trend())

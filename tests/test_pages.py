@@ -426,6 +426,21 @@ def test_dashboard_of_the_demo_company(workspace):
     assert all(not w.value.startswith("診断では") for w in at.warning)  # the demo's answers agree with its data
 
 
+def test_a_chart_that_cannot_be_drawn_leaves_a_note_not_an_error(workspace, monkeypatch):
+    from core import charts
+    from core.drawing import DrawingFailed
+
+    def fail(spec):
+        raise DrawingFailed("timeout")
+
+    monkeypatch.setattr(charts, "draw_svg", fail)
+    monkeypatch.setattr(charts, "_svg_cache", type(charts._svg_cache)())
+    at = open_page(DASHBOARD, ws="demo")
+    assert not at.exception and not pictures(at)
+    assert sum("グラフを描けませんでした" in c.value for c in at.caption) == 7
+    assert "月次締め日数　10日 → 6日（目標 5日）" in texts(at)  # the figures are all still there
+
+
 def test_dashboard_settings_targets_and_manual_values_are_saved(workspace):
     from datetime import date as day
 

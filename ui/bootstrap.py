@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from core.charts import warm_up
 from core.demo import shared_demo_store
+from core.drawing import warm_up
 from core.i18n import LANGUAGES, resolve_language, translator
 from core.questionnaire import Questionnaire, load_questionnaire
 from core.storage import ENV_VAR, StorageChoice, choose_storage
@@ -85,7 +85,7 @@ def bootstrap(title_key: str) -> Screen:
     demo = st.query_params.get("ws") == "demo"
     store = demo_store(lang) if demo else _own_store(storage, t)
     screen = Screen(lang, t, load_questionnaire(), store, storage, demo)
-    warm_up()  # the chart renderer, before anyone opens the dashboard
+    warm_up()  # the chart-drawing process, before anyone opens the dashboard
     _sidebar(screen)
     if demo:
         st.info(t("demo.banner", company=company_name(screen)), icon=":material/visibility:")

@@ -11,6 +11,7 @@ import streamlit as st
 
 from core.charts import bullet_chart, money_chart, svg, trend_chart
 from core.dashboard import CATEGORIES, FOUR_METRICS, Dashboard, specs_frame, specs_from_frame, typed_changes, values_frame
+from core.drawing import DrawingFailed
 from core.evidence import disagreements
 from core.money import add_months, payback_months
 from core.progress import KpiProgress, KpiSpec, progress_percent
@@ -125,14 +126,19 @@ def trend_picture(screen: Screen, board: Dashboard, p: KpiProgress) -> None:
         start = board.go_live.replace(day=1) if board.go_live else frame["month"].iloc[0]
         plan = pd.DataFrame({"month": [pd.Timestamp(start), pd.Timestamp(p.latest_month)],
                              "value": [p.baseline, p.expected]})
-    picture(svg(trend_chart, frame, baseline=p.baseline, target=p.spec.target, go_live=board.go_live, plan=plan,
-                unit=unit_label(screen, p.spec.unit), labels=labels),
-            t("dashboard.trend_alt", name=p.spec.name))
+    picture(screen, t("dashboard.trend_alt", name=p.spec.name), trend_chart, frame, baseline=p.baseline,
+            target=p.spec.target, go_live=board.go_live, plan=plan, newest_label=number(screen, p.latest, p.spec.unit),
+            lower_is_better=p.spec.direction == "lower", unit=unit_label(screen, p.spec.unit), labels=labels)
 
 
-def picture(drawn: str, alt: str) -> None:
-    """A chart drawn on the server, as wide as its column (st.html would strip SVG; a Markdown
-    image or inline SVG in Markdown measured slower on the first paint)."""
+def picture(screen: Screen, alt: str, build, *args, **kwargs) -> None:
+    """`build(*args, **kwargs)` drawn on the server, as wide as its column (st.html would strip SVG; a
+    Markdown image or inline SVG in Markdown measured slower on the first paint)."""
+    try:
+        drawn = svg(build, *args, **kwargs)
+    except DrawingFailed:
+        st.caption(screen.t("dashboard.chart_failed"))
+        return
     st.image(drawn, width="stretch", alt=alt)
 
 
@@ -142,8 +148,8 @@ def bullet(screen: Screen, board: Dashboard) -> None:
              "status": p.status}
             for p in board.progress if p.progress is not None]
     if rows:
-        picture(svg(bullet_chart, pd.DataFrame(rows), progress_title=screen.t("dashboard.progress_axis")),
-                screen.t("dashboard.bullet_alt"))
+        picture(screen, screen.t("dashboard.bullet_alt"), bullet_chart, pd.DataFrame(rows),
+                progress_title=screen.t("dashboard.progress_axis"))
 
 
 def _expected_progress(p: KpiProgress) -> float:
@@ -177,7 +183,7 @@ def money_panel(screen: Screen, board: Dashboard) -> None:
     frame = pd.DataFrame([{"month": pd.Timestamp(m.month), "net": m.net, "cumulative": m.cumulative}
                           for m in summary.months])
     labels = {k: t(f"dashboard.money_{k}") for k in ("yen", "net", "cumulative")}
-    picture(svg(money_chart, frame, labels=labels), t("dashboard.money_alt"))
+    picture(screen, t("dashboard.money_alt"), money_chart, frame, labels=labels)
     last = summary.months[-1]
     st.markdown(t("dashboard.money_sentence", months=len(summary.months), hours=f"{last.hours_saved:,.0f}",
                   value=f"{last.value:,.0f}", total=f"{summary.total_hours:,.0f}"))
@@ -328,13 +334,17 @@ def subsidy_panel(screen: Screen, board: Dashboard) -> None:
             t("subsidy.c_met"): "—" if r.met is None else t("subsidy.met" if r.met else "subsidy.not_met"),
         } for r in rows]).set_index(t("subsidy.c_year")))
         st.markdown(t("subsidy.leading"))
-        for p in board.progress:
-            if p.spec.category in FOUR_METRICS and p.latest is not None:
-                st.markdown(f"- {card_line(screen, p)} {status_badge(screen, p.status)}")
-        st.download_button(t("subsidy.download"), data=effect_report(screen, board, figures, definition),
+        for p in leading_indicators(board):
+            st.markdown(f"- {card_line(screen, p)} {status_badge(screen, p.status)}")
+        st.download_button(t("subsidy.download"), data=lambda: effect_report(screen, board, figures, definition),
                            file_name=t("subsidy.file_name"), icon=":material/download:", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            key="subsidy_download", help=t("subsidy.download_help"))
+
+
+def leading_indicators(board: Dashboard) -> list[KpiProgress]:
+    """The four metrics' KPIs that have a value: on screen and in the report alike."""
+    return [p for p in board.progress if p.spec.category in FOUR_METRICS and p.latest is not None]
 
 
 def effect_report(screen: Screen, board: Dashboard, figures: dict[int, YearFigures], definition: str) -> bytes:
@@ -350,7 +360,7 @@ def effect_report(screen: Screen, board: Dashboard, figures: dict[int, YearFigur
     labels |= {f"year_{y}": t(f"subsidy.year_{y}") for y in YEARS}
     leading = [[p.spec.name, t(f"category.{p.spec.category}"), _rounded(p.baseline), _rounded(p.latest), p.spec.target,
                 unit_label(screen, p.spec.unit), None if p.progress is None else round(p.progress),
-                t(f"status.{p.status}")] for p in board.progress if p.spec.category in FOUR_METRICS]
+                t(f"status.{p.status}")] for p in leading_indicators(board)]
     return report_workbook(texts, labels, figures, definition, leading)
 
 
