@@ -211,7 +211,7 @@ def change_chart(frame: pd.DataFrame, *, delta_title: str) -> alt.Chart:
 
 STATUS_COLORS = {"achieved": "#2e7d32", "on_track": "#1f6f8b", "behind": "#e08a00", "worse": "#c0392b",
                  "no_data": "#9aa5b1", "no_target": "#9aa5b1"}
-INK, MUTED = "#2b3642", "#7f8c8d"
+INK, MUTED, TARGET_GREEN = "#2b3642", "#7f8c8d", "#2e7d32"
 
 
 def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
@@ -261,22 +261,35 @@ def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | 
     if plan is not None:
         layers.append(alt.Chart(plan).mark_line(color=INK, strokeDash=[2, 3], strokeWidth=1.5).encode(x=x, y=y))
     if not frame.empty:
-        newest = alt.Chart(frame.tail(1)).mark_text(align="right", dy=-14, fontSize=14, fontWeight="bold",
+        # On the side the line does not come from: below after a fall, above after a rise.
+        fell = len(frame) > 1 and frame["value"].iloc[-1] < frame["value"].iloc[-2]
+        newest = alt.Chart(frame.tail(1)).mark_text(align="right", baseline="top" if fell else "bottom",
+                                                    dy=8 if fell else -8, fontSize=14, fontWeight="bold",
                                                     color=PALETTE[0])
         layers.append(newest.encode(x=x, y=y, text=alt.value(newest_label)))
-    for value, key, color, dash in ((baseline, "baseline", MUTED, [4, 4]), (target, "target", "#2e7d32", [8, 4])):
-        if value is not None:
-            rule = pd.DataFrame({"value": [value], "label": [labels[key]]})
-            layers.append(alt.Chart(rule).mark_rule(color=color, strokeDash=dash, strokeWidth=2).encode(y="value:Q"))
-            # In the right margin, clear of the data; the card above says the exact values.
-            layers.append(alt.Chart(rule).mark_text(align="left", baseline="middle", dx=4, color=color,
-                                                    fontSize=12, fontWeight="bold").encode(
-                y="value:Q", x=alt.value(TREND_WIDTH), text="label:N"))
-    margin = max((text_width(labels[k], 12) for k, v in (("baseline", baseline), ("target", target)) if v is not None),
-                 default=0)
+    margin_labels = [(value, key, color) for value, key, color in
+                     ((baseline, "baseline", MUTED), (target, "target", TARGET_GREEN)) if value is not None]
+    for value, key, color in margin_labels:
+        rule = pd.DataFrame({"value": [value]})
+        dash = [4, 4] if key == "baseline" else [8, 4]
+        layers.append(alt.Chart(rule).mark_rule(color=color, strokeDash=dash, strokeWidth=2).encode(y="value:Q"))
+    if plan is not None and _clear_of(plan["value"].iloc[-1], [v for v, _, _ in margin_labels], frame, plan):
+        margin_labels.append((plan["value"].iloc[-1], "plan", INK))
+    for value, key, color in margin_labels:  # in the right margin, clear of the data
+        layers.append(alt.Chart(pd.DataFrame({"value": [value]})).mark_text(
+            align="left", baseline="middle", dx=4, color=color, fontSize=12, fontWeight="bold").encode(
+            y="value:Q", x=alt.value(TREND_WIDTH), text=alt.value(labels[key])))
+    margin = max((text_width(labels[key], 12) for _, key, _ in margin_labels), default=0)
     # The margin labels are measured by the server's fonts, which may lack Japanese: pad by our own estimate.
     return alt.layer(*layers).properties(width=TREND_WIDTH, height=TREND_HEIGHT,
                                          padding={"left": 5, "top": 5, "bottom": 5, "right": 5 + margin})
+
+
+def _clear_of(value: float, others: list[float], *frames: pd.DataFrame) -> bool:
+    """Whether a margin label at `value` stays clear of the others: a tenth of the drawn range apart."""
+    values = [v for f in frames for v in f["value"].dropna()] + others + [value]
+    gap = 0.1 * ((max(values) - min(values)) or 1.0)
+    return all(abs(value - other) >= gap for other in others)
 
 
 def text_width(text: str, size: float) -> float:
@@ -284,24 +297,33 @@ def text_width(text: str, size: float) -> float:
     return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.6 * size for c in text)
 
 
+def yen(value: float) -> str:
+    """Like the axis: thousands separators and a true minus sign."""
+    return f"{value:,.0f}".replace("-", "\u2212")
+
+
 def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.VConcatChart:
     """The monthly net effect as bars above, the cumulative effect below with zero marked
     (frame: month, net, cumulative). Two panels: the cumulative sum dwarfs a single month."""
     frame = frame.assign(month=frame["month"].dt.strftime("%Y-%m"),
-                         cumulative_label=frame["cumulative"].map(lambda v: f"{v:,.0f}"))
+                         net_label=frame["net"].map(yen), cumulative_label=frame["cumulative"].map(yen))
     x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="greedy"))
     sign = alt.condition(alt.datum.net >= 0, alt.value(PALETTE[2]), alt.value("#c0392b"))
     bar = max(2.0, min(28.0, 0.6 * CHART_WIDTH / max(len(frame), 1)))  # three years of months still fit
     net = alt.Chart(frame, title=alt.Title(labels["net"], anchor="start", fontSize=13)).mark_bar(size=bar).encode(
-        x=x, y=alt.Y("net:Q", title=labels["yen"], axis=alt.Axis(format=",.0f", tickCount=4)), color=sign)
+        x=x, y=alt.Y("net:Q", title=labels["yen"], axis=alt.Axis(format=",.0f", tickCount=4),
+                     scale=alt.Scale(padding=14)), color=sign)
+    net_labels = [alt.Chart(frame).transform_filter(test).mark_text(fontSize=11, color=INK, baseline=side, dy=dy)
+                  .encode(x=x, y="net:Q", text="net_label:N")
+                  for test, side, dy in ((alt.datum.net >= 0, "bottom", -3), (alt.datum.net < 0, "top", 3))]
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=INK).encode(y="y:Q")
     cumulative = alt.Chart(frame).encode(x=x, y=alt.Y("cumulative:Q", title=labels["yen"],
-                                                       axis=alt.Axis(format=",.0f")))
+                                                       axis=alt.Axis(format=",.0f"), scale=alt.Scale(padding=14)))
     line = cumulative.mark_line(point=True, strokeWidth=3, color=PALETTE[0])
     newest = cumulative.transform_filter(alt.datum.month == frame["month"].iloc[-1]).mark_text(
         align="right", dy=-12, fontSize=13, fontWeight="bold", color=PALETTE[0]).encode(text="cumulative_label:N")
     return alt.vconcat(
-        alt.layer(net, zero).properties(height=110, width=CHART_WIDTH),
+        alt.layer(net, zero, *(net_labels if len(frame) <= 12 else [])).properties(height=120, width=CHART_WIDTH),
         alt.layer(line, zero, newest, title=alt.Title(labels["cumulative"], anchor="start", fontSize=13))
         .properties(height=200, width=CHART_WIDTH),
         spacing=18,

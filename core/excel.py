@@ -54,8 +54,12 @@ def write_title(sheet, row: int, text: str, size: int = 14) -> None:
 
 
 def new_sheet(title: str):
+    """A workbook whose one sheet prints on landscape pages, all columns on one page's width."""
     wb = Workbook()
     sheet = wb.active
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.title = _ILLEGAL.sub("", re.sub(r"[\[\]:*?/\\]", " ", title))[:31]  # Excel's sheet-name rules
     return wb, sheet
 

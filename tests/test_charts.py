@@ -13,7 +13,7 @@ def cold_cache():
     charts._svg_cache.clear()  # each test sees what it draws, not what an earlier test left
 
 
-LABELS = {"window": "稼働後90日", "baseline": "基準", "target": "目標"}
+LABELS = {"window": "稼働後90日", "baseline": "基準", "target": "目標", "plan": "計画線"}
 
 
 def bullets(*names: str) -> pd.DataFrame:

@@ -23,7 +23,9 @@ from core.subsidy import loads as subsidy_loads
 from ui.assessments import md, result_of, today
 from ui.bootstrap import Screen, company_name
 
-UNITS_EN = {"時間": "h", "日": "days", "回": "times", "件": "cases", "%": "%", "分": "min", "円": "yen", "人": "people"}
+UNITS_EN = {"時間": "h", "日": "days", "回": "times", "件": "cases", "%": "%", "分": "min", "円": "yen",
+            "人": "people"}
+UNITS_EN_ONE = {"日": "day", "回": "time", "件": "case", "人": "person"}
 
 
 def unit_label(screen: Screen, unit: str) -> str:
@@ -35,6 +37,8 @@ def number(screen: Screen, value: float | None, unit: str) -> str:
         return "—"
     text = f"{value:,.1f}".rstrip("0").rstrip(".")
     u = unit_label(screen, unit)
+    if screen.lang == "en" and text == "1":
+        u = UNITS_EN_ONE.get(unit, u)
     return f"{text}{u}" if screen.lang == "ja" or u == "%" else f"{text} {u}"
 
 
@@ -81,12 +85,12 @@ def cards(screen: Screen, board: Dashboard) -> None:
     st.subheader(t("dashboard.trend_heading"))
     all_cards = st.session_state.get("cards_all", False)
     shown = board.progress if all_cards else board.progress[:CARD_LIMIT]
-    columns = st.columns(2)
-    for i, p in enumerate(shown):
-        with columns[i % 2].container(border=True):
-            st.markdown(card_text(screen, p))
-            if board.series.get(p.spec.name):
-                trend_picture(screen, board, p)
+    for pair in (shown[i:i + 2] for i in range(0, len(shown), 2)):  # row by row: a phone stacks them in order
+        for column, p in zip(st.columns(2), pair):
+            with column.container(border=True):
+                st.markdown(card_text(screen, p))
+                if board.series.get(p.spec.name):
+                    trend_picture(screen, board, p)
     if len(board.progress) > CARD_LIMIT:
         opener("cards_all", t("dashboard.cards_all", n=len(board.progress)), t("dashboard.cards_fewer", n=CARD_LIMIT))
 
@@ -120,7 +124,7 @@ def trend_picture(screen: Screen, board: Dashboard, p: KpiProgress) -> None:
     t = screen.t
     frame = pd.DataFrame([{"month": pd.Timestamp(m), "value": v}
                           for m, v in sorted(board.series[p.spec.name].items())])
-    labels = {k: t(f"dashboard.trend_{k}") for k in ("window", "baseline", "target")}
+    labels = {k: t(f"dashboard.trend_{k}") for k in ("window", "baseline", "target", "plan")}
     plan = None
     if p.expected is not None:
         start = board.go_live.replace(day=1) if board.go_live else frame["month"].iloc[0]
@@ -132,14 +136,14 @@ def trend_picture(screen: Screen, board: Dashboard, p: KpiProgress) -> None:
 
 
 def picture(screen: Screen, alt: str, build, *args, **kwargs) -> None:
-    """`build(*args, **kwargs)` drawn on the server, as wide as its column (st.html would strip SVG; a
+    """`build(*args, **kwargs)` drawn on the server and shown as an image (st.html would strip SVG; a
     Markdown image or inline SVG in Markdown measured slower on the first paint)."""
     try:
         drawn = svg(build, *args, **kwargs)
     except DrawingFailed:
         st.caption(screen.t("dashboard.chart_failed"))
         return
-    st.image(drawn, width="stretch", alt=alt)
+    st.image(drawn, width="content", alt=alt)  # drawn at reading size: never blown up, shrunk only to fit
 
 
 def bullet(screen: Screen, board: Dashboard) -> None:
@@ -148,8 +152,10 @@ def bullet(screen: Screen, board: Dashboard) -> None:
              "status": p.status}
             for p in board.progress if p.progress is not None]
     if rows:
+        st.subheader(screen.t("dashboard.bullet_heading"))
         picture(screen, screen.t("dashboard.bullet_alt"), bullet_chart, pd.DataFrame(rows),
                 progress_title=screen.t("dashboard.progress_axis"))
+        st.caption(screen.t("dashboard.bullet_caption"))
 
 
 def _expected_progress(p: KpiProgress) -> float:
@@ -365,4 +371,4 @@ def effect_report(screen: Screen, board: Dashboard, figures: dict[int, YearFigur
 
 
 def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)  # a mean such as 2.9666… reads as 2.967 in the cell
+    return None if value is None else round(value, 1)  # as on screen: a mean of 2.9666… reads 3
