@@ -58,7 +58,7 @@ def render(rounds: int) -> dict[str, float]:
 def big_workspace(path: Path, kpis: int = 50, months: int = 60) -> None:
     store = Store(shared_file_connection(path))
     start = date(2022, 1, 1)
-    observations = [Observation(f"KPI {k:02d}", add_months(start, m), 100 - m * 0.5 + (k % 7), "時間",
+    observations = [Observation(f"KPI {k:02d}", add_months(start, m), 100 - m * 0.5 + k * 0.1, "時間",
                                 None, CATEGORIES[k % 5]) for k in range(kpis) for m in range(months)]
     store.commit_observations(observations, file_name="bench", source_hash="bench", sheet=None)
     store.save_kpi_specs([KpiSpec(f"KPI {k:02d}", "時間", "lower", CATEGORIES[k % 5], target=60,

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.questionnaire import load_questionnaire
 from core.scoring import Answer
-from core.store import Store, shared_file_connection
+from core.store import Observation, Store, shared_file_connection
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME, ASSESSMENT, RESULT, COMPARE = "app.py", "pages/1_assessment.py", "pages/2_result.py", "pages/3_compare.py"
@@ -563,6 +563,23 @@ def test_subsidy_productivity_on_the_dashboard(workspace):
     assert list(table["判定"])[1] == "達成" and list(table["計画の目標"])[1] == "+3%"
     assert at.download_button(key="subsidy_download").label == "効果報告の下書きをExcelで保存"
 
+
+
+def test_the_four_metrics_panel_says_which_are_missing_and_how_to_start(workspace):
+    from datetime import date as day
+
+    workspace.commit_observations([Observation("請求工数", day(2026, m, 1), 100 - m, "時間", None, "effort")
+                                   for m in (3, 4, 5)], file_name="log.xlsx", source_hash="h", sheet=None)
+    workspace.set_setting("tool.go_live", "2026-04-01")
+    at = open_page(DASHBOARD)
+    assert not at.exception
+    panel = next(m.value for m in at.markdown if m.value.startswith("**工数**"))
+    assert "請求工数: **95時間**" in panel
+    for metric in ("リードタイム", "ミス率", "再入力回数"):
+        box = next(m.value for m in at.markdown if m.value.startswith(f"**{metric}**"))
+        assert "まだ測っていません" in box and "始め方" in box
+    missing = next(i.value for i in at.info if "リードタイム" in i.value)
+    assert all(metric in missing for metric in ("ミス率", "再入力回数")) and "工数" not in missing
 
 
 def test_a_new_workspace_is_asked_for_the_go_live_date_first(workspace):
