@@ -149,3 +149,38 @@ def start_assessment(page, url: str, name: str) -> None:
     page.get_by_role("button", name="診断を始める").click()
     page.wait_for_url("**/assessment?*step=1*")
     wait_for_app(page)
+
+
+GRID_ROW_HEIGHT = 35  # st.data_editor's default row height in px
+
+
+def edit_grid_cell(page, grid, label: str, columns_right: int, value: str) -> None:
+    """Type `value` into the cell `columns_right` columns right of the first-column cell showing `label`.
+
+    The way Streamlit's own tests do it: the grid's cell editor is fetched on the first edit of a
+    page, so keys sent before it has focus go to the grid (a user typing "6⏎" within a network
+    round trip on a first visit sees the same). Wait for the editor, then type.
+    """
+    from playwright.sync_api import expect
+
+    wait_for_app(page)
+    canvas = grid.locator("canvas").first
+    expect(canvas).to_be_visible()
+    settled, last = 0, None
+    while settled < 6:  # the canvas box unchanged for ~300 ms
+        box = canvas.bounding_box()
+        settled = settled + 1 if box == last else 0
+        last = box
+        page.wait_for_timeout(50)
+    cell = grid.locator("td[role=gridcell][aria-colindex='1']").filter(has_text=label).first
+    row = int(cell.get_attribute("id").rsplit("-", 1)[1])  # glide-cell-<column>-<row>
+    grid.click(position={"x": 60, "y": GRID_ROW_HEIGHT * (row + 1.5)})
+    for _ in range(columns_right):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    editor = page.get_by_test_id("portal").locator(".gdg-input")
+    expect(editor).to_be_focused()
+    editor.fill(value)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(250)
+    wait_for_app(page)

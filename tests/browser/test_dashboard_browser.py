@@ -1,6 +1,7 @@
-"""The demo company's dashboard, then a target changed in your own copy: the status follows."""
+"""The demo company's dashboard, then targets changed in your own copy, by the form and in the KPI table:
+the status follows."""
 
-from tests.browser.conftest import assert_no_exception, wait_for_app
+from tests.browser.conftest import assert_no_exception, edit_grid_cell, wait_for_app
 
 
 def settle(page):
@@ -39,6 +40,28 @@ def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_ser
     page.keyboard.press("Enter")
     form.get_by_test_id("stNumberInputField").fill("6")
     form.get_by_role("button", name="この目標で保存").click()
+    settle(page)
+    page.get_by_text("月次締め日数　10日 → 6日（目標 6日）").first.wait_for(timeout=30_000)
+    card = page.get_by_test_id("stMarkdown").filter(has_text="月次締め日数　10日 → 6日（目標 6日）").first
+    assert "達成" in card.inner_text()
+    assert_no_exception(page)
+
+
+def test_a_target_typed_into_the_kpi_table_is_saved(browser, app_server):
+    server = app_server()
+    page = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 1000}).new_page()
+    page.goto(f"{server.url}/?ws=demo")
+    wait_for_app(page)
+    page.get_by_role("button", name="このデモを自社のデータにコピーして試す", exact=False).click()
+    settle(page)
+    page.goto(f"{server.url}/dashboard")
+    wait_for_app(page)
+    page.get_by_role("button", name="目標・指標・月次の値・補助金の数字を編集する").click()
+    settle(page)
+    grid = page.locator(".st-key-kpi_editor_ja").get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    edit_grid_cell(page, grid, "月次締め日数", 1, "6")  # the column right of the name is 目標
+    page.get_by_role("button", name="指標の設定を保存").click()
     settle(page)
     page.get_by_text("月次締め日数　10日 → 6日（目標 6日）").first.wait_for(timeout=30_000)
     card = page.get_by_test_id("stMarkdown").filter(has_text="月次締め日数　10日 → 6日（目標 6日）").first
