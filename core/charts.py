@@ -209,6 +209,8 @@ def change_chart(frame: pd.DataFrame, *, delta_title: str) -> alt.Chart:
     )
 
 
+# Dashboard charts spell channels as classes (alt.X("a:Q"), alt.XValue(0)): shorthand strings and
+# alt.value() go through schema look-ups that made building a chart ~50x slower.
 STATUS_COLORS = {"achieved": "#2e7d32", "on_track": "#1f6f8b", "behind": "#e08a00", "worse": "#c0392b",
                  "no_data": "#9aa5b1", "no_target": "#9aa5b1"}
 INK, MUTED, TARGET_GREEN = "#2b3642", "#7f8c8d", "#2e7d32"
@@ -226,14 +228,14 @@ def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
               axis=alt.Axis(values=list(range(0, 121, 20)), grid=False))
     band = alt.Chart(frame).mark_bar(color="#e3e8ed", size=16).encode(y=y, x=x)
     bars = alt.Chart(frame).mark_bar(size=16).encode(
-        y=y, x="shown:Q",
+        y=y, x=alt.X("shown:Q"),
         color=alt.Color("status:N", scale=alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values())),
                         legend=None))
-    expected = alt.Chart(frame).mark_tick(color=INK, thickness=2, size=26).encode(y=y, x="expected:Q")
+    expected = alt.Chart(frame).mark_tick(color=INK, thickness=2, size=26).encode(y=y, x=alt.X("expected:Q"))
     names = alt.Chart(frame).mark_text(align="left", baseline="bottom", dy=-11, fontSize=13, color=INK).encode(
-        y=y, x=alt.value(0), text="kpi:N")
+        y=y, x=alt.XValue(0), text=alt.Text("kpi:N"))
     values = alt.Chart(frame).mark_text(align="left", dx=5, fontSize=13, fontWeight="bold", color=INK).encode(
-        y=y, x="shown:Q", text="value_label:N")
+        y=y, x=alt.X("shown:Q"), text=alt.Text("value_label:N"))
     layers = alt.layer(band, bars, expected, names, values)
     return layers.properties(width=CHART_WIDTH, height=alt.Step(48)).configure_view(stroke=None)
 
@@ -249,11 +251,12 @@ def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | 
     if go_live is not None:
         start = pd.Timestamp(go_live)
         window = pd.DataFrame({"start": [start], "end": [start + pd.Timedelta(days=90)]})
-        layers.append(alt.Chart(window).mark_rect(color="#fff3cd", opacity=0.7).encode(x="start:T", x2="end:T"))
-        layers.append(alt.Chart(window).mark_rule(color="#8a6d00", strokeWidth=2).encode(x="start:T"))
+        layers.append(alt.Chart(window).mark_rect(color="#fff3cd", opacity=0.7).encode(x=alt.X("start:T"), x2=alt.X2("end:T")))
+        layers.append(alt.Chart(window).mark_rule(color="#8a6d00", strokeWidth=2).encode(x=alt.X("start:T")))
         # Where the data should be heading away from: the top when lower is better, else the bottom.
         layers.append(alt.Chart(window).mark_text(align="left", dx=4, color="#8a6d00", fontSize=12).encode(
-            x="start:T", y=alt.value(6 if lower_is_better else TREND_HEIGHT - 6), text=alt.value(labels["window"])))
+            x=alt.X("start:T"), y=alt.YValue(6 if lower_is_better else TREND_HEIGHT - 6),
+            text=alt.TextValue(labels["window"])))
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=0, tickCount="month",
                                                    labelOverlap="greedy", labelFlush=False))
     y = alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False))
@@ -266,19 +269,19 @@ def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | 
         newest = alt.Chart(frame.tail(1)).mark_text(align="right", baseline="top" if fell else "bottom",
                                                     dy=8 if fell else -8, fontSize=14, fontWeight="bold",
                                                     color=PALETTE[0])
-        layers.append(newest.encode(x=x, y=y, text=alt.value(newest_label)))
+        layers.append(newest.encode(x=x, y=y, text=alt.TextValue(newest_label)))
     margin_labels = [(value, key, color) for value, key, color in
                      ((baseline, "baseline", MUTED), (target, "target", TARGET_GREEN)) if value is not None]
     for value, key, color in margin_labels:
         rule = pd.DataFrame({"value": [value]})
         dash = [4, 4] if key == "baseline" else [8, 4]
-        layers.append(alt.Chart(rule).mark_rule(color=color, strokeDash=dash, strokeWidth=2).encode(y="value:Q"))
+        layers.append(alt.Chart(rule).mark_rule(color=color, strokeDash=dash, strokeWidth=2).encode(y=alt.Y("value:Q")))
     if plan is not None and _clear_of(plan["value"].iloc[-1], [v for v, _, _ in margin_labels], frame, plan):
         margin_labels.append((plan["value"].iloc[-1], "plan", INK))
     for value, key, color in margin_labels:  # in the right margin, clear of the data
         layers.append(alt.Chart(pd.DataFrame({"value": [value]})).mark_text(
             align="left", baseline="middle", dx=4, color=color, fontSize=12, fontWeight="bold").encode(
-            y="value:Q", x=alt.value(TREND_WIDTH), text=alt.value(labels[key])))
+            y=alt.Y("value:Q"), x=alt.XValue(TREND_WIDTH), text=alt.TextValue(labels[key])))
     margin = max((text_width(labels[key], 12) for _, key, _ in margin_labels), default=0)
     # The margin labels are measured by the server's fonts, which may lack Japanese: pad by our own estimate.
     return alt.layer(*layers).properties(width=TREND_WIDTH, height=TREND_HEIGHT,
@@ -308,20 +311,20 @@ def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.VConcatCh
     frame = frame.assign(month=frame["month"].dt.strftime("%Y-%m"),
                          net_label=frame["net"].map(yen), cumulative_label=frame["cumulative"].map(yen))
     x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="greedy"))
-    sign = alt.condition(alt.datum.net >= 0, alt.value(PALETTE[2]), alt.value("#c0392b"))
+    sign = alt.ColorValue(PALETTE[2], condition={"test": "datum.net < 0", "value": "#c0392b"})
     bar = max(2.0, min(28.0, 0.6 * CHART_WIDTH / max(len(frame), 1)))  # three years of months still fit
     net = alt.Chart(frame, title=alt.Title(labels["net"], anchor="start", fontSize=13)).mark_bar(size=bar).encode(
         x=x, y=alt.Y("net:Q", title=labels["yen"], axis=alt.Axis(format=",.0f", tickCount=4),
                      scale=alt.Scale(padding=14)), color=sign)
     net_labels = [alt.Chart(frame).transform_filter(test).mark_text(fontSize=11, color=INK, baseline=side, dy=dy)
-                  .encode(x=x, y="net:Q", text="net_label:N")
+                  .encode(x=x, y=alt.Y("net:Q"), text=alt.Text("net_label:N"))
                   for test, side, dy in ((alt.datum.net >= 0, "bottom", -3), (alt.datum.net < 0, "top", 3))]
-    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=INK).encode(y="y:Q")
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=INK).encode(y=alt.Y("y:Q"))
     cumulative = alt.Chart(frame).encode(x=x, y=alt.Y("cumulative:Q", title=labels["yen"],
                                                        axis=alt.Axis(format=",.0f"), scale=alt.Scale(padding=14)))
     line = cumulative.mark_line(point=True, strokeWidth=3, color=PALETTE[0])
     newest = cumulative.transform_filter(alt.datum.month == frame["month"].iloc[-1]).mark_text(
-        align="right", dy=-12, fontSize=13, fontWeight="bold", color=PALETTE[0]).encode(text="cumulative_label:N")
+        align="right", dy=-12, fontSize=13, fontWeight="bold", color=PALETTE[0]).encode(text=alt.Text("cumulative_label:N"))
     return alt.vconcat(
         alt.layer(net, zero, *(net_labels if len(frame) <= 12 else [])).properties(height=120, width=CHART_WIDTH),
         alt.layer(line, zero, newest, title=alt.Title(labels["cumulative"], anchor="start", fontSize=13))

@@ -83,3 +83,11 @@ def test_the_cache_is_bounded(monkeypatch):
 
 def test_text_width_counts_full_width_characters_as_one_em():
     assert charts.text_width("目標", 12) == 24 and charts.text_width("Target", 10) == 36
+
+
+def test_money_bars_are_red_below_zero_and_labelled_with_a_true_minus():
+    money = pd.DataFrame({"month": pd.date_range("2026-04-01", periods=2, freq="MS"),
+                          "net": [-60_000.0, 20_000.0], "cumulative": [-660_000.0, -640_000.0]})
+    drawn = svg(money_chart, money, labels={"yen": "円", "net": "月の効果", "cumulative": "累積"})
+    assert 'fill="#c0392b"' in drawn and 'fill="#5a8f29"' in drawn
+    assert ">\u221260,000</text>" in drawn and ">20,000</text>" in drawn and ">\u2212640,000</text>" in drawn
