@@ -27,7 +27,6 @@ four_metrics(screen, board)
 cards(screen, board)
 money_panel(screen, board)
 # The editing tools load table widgets that slow the first view: they open on request.
-st.divider()
 if opener("dashboard_edit", t("dashboard.edit_open"), t("dashboard.edit_close"), help=t("dashboard.edit_help"),
           icon=":material/edit:"):
     if not settings_first:

@@ -85,8 +85,10 @@ def cards(screen: Screen, board: Dashboard) -> None:
     st.subheader(t("dashboard.trend_heading"))
     all_cards = st.session_state.get("cards_all", False)
     shown = board.progress if all_cards else board.progress[:CARD_LIMIT]
-    for pair in (shown[i:i + 2] for i in range(0, len(shown), 2)):  # row by row: a phone stacks them in order
-        for column, p in zip(st.columns(2), pair):
+    half = (len(shown) + 1) // 2
+    # Down the left column, then the right: the order of the bullet chart, and of a phone's stacking.
+    for column, part in zip(st.columns(2), (shown[:half], shown[half:])):
+        for p in part:
             with column.container(border=True):
                 st.markdown(card_text(screen, p))
                 if board.series.get(p.spec.name):
@@ -152,10 +154,9 @@ def bullet(screen: Screen, board: Dashboard) -> None:
              "status": p.status}
             for p in board.progress if p.progress is not None]
     if rows:
-        st.subheader(screen.t("dashboard.bullet_heading"))
+        st.subheader(screen.t("dashboard.bullet_heading"), help=screen.t("dashboard.bullet_caption"))
         picture(screen, screen.t("dashboard.bullet_alt"), bullet_chart, pd.DataFrame(rows),
                 progress_title=screen.t("dashboard.progress_axis"))
-        st.caption(screen.t("dashboard.bullet_caption"))
 
 
 def _expected_progress(p: KpiProgress) -> float:
@@ -187,17 +188,18 @@ def money_panel(screen: Screen, board: Dashboard) -> None:
     labels = {k: t(f"dashboard.money_{k}") for k in ("yen", "net", "cumulative")}
     picture(screen, t("dashboard.money_alt"), money_chart, frame, labels=labels)
     last = summary.months[-1]
-    st.markdown(t("dashboard.money_sentence", months=len(summary.months), hours=f"{last.hours_saved:,.0f}",
-                  value=f"{last.value:,.0f}", total=f"{summary.total_hours:,.0f}"))
+    sentence = t("dashboard.money_sentence", months=len(summary.months), hours=f"{last.hours_saved:,.0f}",
+                 value=f"{last.value:,.0f}", total=f"{summary.total_hours:,.0f}")
     if summary.payback:
-        st.success(t("dashboard.payback_done", month=f"{summary.payback:%Y-%m}",
-                     n=payback_months(board.go_live, summary.payback)))
+        box, payback = st.success, t("dashboard.payback_done", month=f"{summary.payback:%Y-%m}",
+                                     n=payback_months(board.go_live, summary.payback))
     elif summary.projected_payback:
-        st.info(t("dashboard.payback_projected", month=f"{summary.projected_payback:%Y-%m}",
-                  n=payback_months(board.go_live, summary.projected_payback),
-                  remaining=f"{-last.cumulative:,.0f}"))
+        box, payback = st.info, t("dashboard.payback_projected", month=f"{summary.projected_payback:%Y-%m}",
+                                  n=payback_months(board.go_live, summary.projected_payback),
+                                  remaining=f"{-last.cumulative:,.0f}")
     else:
-        st.warning(t("dashboard.payback_never"))
+        box, payback = st.warning, t("dashboard.payback_never")
+    box(f"{sentence}\n\n{payback}")  # what was saved and when it pays back: one statement for a bank
 
 
 def evidence(screen: Screen, board: Dashboard) -> None:
