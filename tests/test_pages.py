@@ -533,6 +533,7 @@ def test_review_log_actions_carry_over_and_excel(workspace):
     at = open_page(REVIEW)
     at.selectbox(key="review_month_ja").set_value(date(2026, 9, 1)).run()
     assert "月次締め日数" in texts(at) and ":blue-badge[順調]" in texts(at)
+    assert "**再入力回数**：今月 8回" in texts(at) and "再入力回数（再入力回数）" not in texts(at)
     at.text_area(key="review_improved").input("締めが6日に")
     at.text_area(key="review_decision").input("=HYPERLINK(\"x\")")
     at.session_state["review_actions"] = {"edited_rows": {}, "deleted_rows": [],

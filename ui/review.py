@@ -35,8 +35,10 @@ def month_numbers(screen: Screen, month: date) -> list[list]:
     for category in (*FOUR_METRICS, "other"):
         for p in [p for p in statuses if p.spec.category == category]:
             this_month = board.series.get(p.spec.name, {}).get(month)
-            st.markdown(t("review.kpi_line", badge=status_badge(screen, p.status), name=md(p.spec.name),
-                          category=t(f"category.{category}"), value=number(screen, this_month, p.spec.unit),
+            label = t(f"category.{category}")  # not repeated when the KPI is named after its metric
+            st.markdown(t("review.kpi_line" if label != p.spec.name else "review.kpi_line_plain",
+                          badge=status_badge(screen, p.status), name=md(p.spec.name), category=label,
+                          value=number(screen, this_month, p.spec.unit),
                           target=number(screen, p.spec.target, p.spec.unit)))
             rows.append([p.spec.name, this_month, p.spec.target, t(f"status.{p.status}")])
     missing = [c for c in FOUR_METRICS if not any(p.spec.category == c and p.latest is not None for p in statuses)]
