@@ -3,36 +3,53 @@ the status follows."""
 
 from tests.browser.conftest import assert_no_exception, edit_grid_cell, wait_for_app
 
+CARD_BEFORE, CARD_AFTER = "月次締め日数　10日 → 6日（目標 5日）", "月次締め日数　10日 → 6日（目標 6日）"
+
 
 def settle(page):
     page.wait_for_timeout(300)
     wait_for_app(page)
 
 
-def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_server):
-    server = app_server()
-    page = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 1000}).new_page()
-    page.goto(f"{server.url}/dashboard?ws=demo")
-    wait_for_app(page)
-    assert_no_exception(page)
-    assert page.get_by_text("月次締め日数　10日 → 6日（目標 5日）").is_visible()
-    # bullet, a trend in each of the five cards, money: drawn on the server, shown as pictures
-    pictures = page.get_by_test_id("stImage").locator("img")
-    assert pictures.count() == 7
-    assert page.evaluate("[...document.querySelectorAll('[data-testid=stImage] img')]"
-                         ".every(i => i.complete && i.naturalWidth > 300)")
+def new_page(browser):
+    return browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 1000}).new_page()
 
+
+def open_editing_tools_on_own_copy(page, server) -> None:
+    """Copy the demo into your own data, open your dashboard and its editing tools."""
     page.goto(f"{server.url}/?ws=demo")
     wait_for_app(page)
     page.get_by_role("button", name="このデモを自社のデータにコピーして試す", exact=False).click()
     settle(page)
     page.goto(f"{server.url}/dashboard")
     wait_for_app(page)
-    card = page.get_by_test_id("stMarkdown").filter(has_text="月次締め日数　10日 → 6日").first
+    card = page.get_by_test_id("stMarkdown").filter(has_text=CARD_BEFORE).first
     assert "順調" in card.inner_text()
-
-    page.get_by_role("button", name="目標・指標・月次の値・補助金の数字を編集する").click()  # the editing tools
+    page.get_by_role("button", name="目標・指標・月次の値・補助金の数字を編集する").click()
     settle(page)
+
+
+def assert_target_reached(page) -> None:
+    page.get_by_text(CARD_AFTER).first.wait_for(timeout=30_000)
+    card = page.get_by_test_id("stMarkdown").filter(has_text=CARD_AFTER).first
+    assert "達成" in card.inner_text()
+    assert_no_exception(page)
+
+
+def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_server):
+    server = app_server()
+    page = new_page(browser)
+    page.goto(f"{server.url}/dashboard?ws=demo")
+    wait_for_app(page)
+    assert_no_exception(page)
+    assert page.get_by_text(CARD_BEFORE).is_visible()
+    # bullet, a trend in each of the five cards, money: drawn on the server, shown as pictures
+    pictures = page.get_by_test_id("stImage").locator("img")
+    assert pictures.count() == 7
+    assert page.evaluate("[...document.querySelectorAll('[data-testid=stImage] img')]"
+                         ".every(i => i.complete && i.naturalWidth > 300)")
+
+    open_editing_tools_on_own_copy(page, server)
     form = page.get_by_test_id("stForm")
     choose = form.get_by_test_id("stSelectbox").locator("input")
     choose.click()
@@ -41,29 +58,16 @@ def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_ser
     form.get_by_test_id("stNumberInputField").fill("6")
     form.get_by_role("button", name="この目標で保存").click()
     settle(page)
-    page.get_by_text("月次締め日数　10日 → 6日（目標 6日）").first.wait_for(timeout=30_000)
-    card = page.get_by_test_id("stMarkdown").filter(has_text="月次締め日数　10日 → 6日（目標 6日）").first
-    assert "達成" in card.inner_text()
-    assert_no_exception(page)
+    assert_target_reached(page)
 
 
 def test_a_target_typed_into_the_kpi_table_is_saved(browser, app_server):
     server = app_server()
-    page = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 1000}).new_page()
-    page.goto(f"{server.url}/?ws=demo")
-    wait_for_app(page)
-    page.get_by_role("button", name="このデモを自社のデータにコピーして試す", exact=False).click()
-    settle(page)
-    page.goto(f"{server.url}/dashboard")
-    wait_for_app(page)
-    page.get_by_role("button", name="目標・指標・月次の値・補助金の数字を編集する").click()
-    settle(page)
+    page = new_page(browser)
+    open_editing_tools_on_own_copy(page, server)
     grid = page.locator(".st-key-kpi_editor_ja").get_by_test_id("stDataFrame").first
     grid.scroll_into_view_if_needed()
     edit_grid_cell(page, grid, "月次締め日数", 1, "6")  # the column right of the name is 目標
     page.get_by_role("button", name="指標の設定を保存").click()
     settle(page)
-    page.get_by_text("月次締め日数　10日 → 6日（目標 6日）").first.wait_for(timeout=30_000)
-    card = page.get_by_test_id("stMarkdown").filter(has_text="月次締め日数　10日 → 6日（目標 6日）").first
-    assert "達成" in card.inner_text()
-    assert_no_exception(page)
+    assert_target_reached(page)
