@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from core.cells import cell_date, cell_float, is_blank
 from core.money import Costs, MoneySummary, money
 from core.progress import KpiProgress, KpiSpec, assess
 from core.store import Store
@@ -76,11 +77,10 @@ def specs_from_frame(frame: pd.DataFrame) -> list[KpiSpec]:
         name = str(row.name or "").strip()
         if not name:
             continue
-        number = lambda v: None if v is None or pd.isna(v) else float(v)  # noqa: E731
-        when = None if row.target_date is None or pd.isna(row.target_date) else pd.Timestamp(row.target_date).date()
+        when = cell_date(row.target_date)
         specs.append(KpiSpec(name, str(row.unit or "").strip(), row.direction if row.direction in ("lower", "higher")
                              else "lower", row.category if row.category in CATEGORIES else "other",
-                             number(row.baseline), number(row.target), when, str(row.owner or "").strip()))
+                             cell_float(row.baseline), cell_float(row.target), when, str(row.owner or "").strip()))
     return specs
 
 
@@ -96,9 +96,9 @@ def typed_changes(before: pd.DataFrame, after: pd.DataFrame) -> list[tuple[str, 
     for name in after.columns:
         for label, value in after[name].items():
             old = before[name].get(label) if name in before else None
-            if value is None or pd.isna(value):
+            if is_blank(value):
                 continue
-            if old is None or pd.isna(old) or float(old) != float(value):
+            if is_blank(old) or float(old) != float(value):
                 year, month = str(label).split("-")
                 changes.append((name, date(int(year), int(month), 1), float(value)))
     return changes

@@ -107,3 +107,15 @@ def test_periods_round_trip_through_every_written_form(day):
     for form in forms:
         assert parse_period(form).month == month, form
     assert fiscal_year_of(month) == (day.year if day.month >= 4 else day.year - 1)
+
+
+def test_blank_table_cells_read_back_as_none():
+    import math
+
+    import pandas as pd
+
+    from core.cells import cell_date, cell_float
+
+    assert [cell_float(v) for v in (None, math.nan, "2.5", 3)] == [None, None, 2.5, 3.0]
+    assert cell_date(pd.NaT) is None and cell_date(None) is None
+    assert cell_date(pd.Timestamp("2026-04-01")) == pd.Timestamp("2026-04-01").date()

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from core.cells import cell_float
 from core.charts import bullet_chart, money_chart, svg, trend_chart
 from core.dashboard import CATEGORIES, FOUR_METRICS, Dashboard, specs_frame, specs_from_frame, typed_changes, values_frame
 from core.drawing import DrawingFailed
@@ -323,7 +324,7 @@ def subsidy_panel(screen: Screen, board: Dashboard) -> None:
         edited = st.data_editor(frame, column_config=config, key=f"subsidy_{screen.lang}", disabled=screen.demo,
                                 width="stretch", placeholder="—")
         if st.button(t("subsidy.save"), key="subsidy_save", disabled=screen.demo):
-            entered = {y: YearFigures(**{n: None if pd.isna(v) else float(v) for n, v in row.items()})
+            entered = {y: YearFigures(**{n: cell_float(v) for n, v in row.items()})
                        for y, (_, row) in zip(YEARS, edited.iterrows())}
             screen.store.set_setting("subsidy.figures", subsidy_dumps(entered))
             screen.store.set_setting("subsidy.definition", definition)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.cells import cell_date, is_blank
 from core.dashboard import read_go_live
 from core.plan import ROLES, Milestone, Role, default_milestones, role_warnings
 from ui.assessments import md
@@ -70,7 +71,6 @@ def milestones_from(frame: pd.DataFrame) -> list[Milestone]:
         title = str(r.title or "").strip()
         if not title:
             continue
-        due = None if r.due is None or pd.isna(r.due) else pd.Timestamp(r.due).date()
-        rows.append(Milestone(int(0 if pd.isna(r.day) else r.day), title, due, bool(r.done),
-                              "" if r.note is None or pd.isna(r.note) else str(r.note)))
+        rows.append(Milestone(int(0 if is_blank(r.day) else r.day), title, cell_date(r.due), bool(r.done),
+                              "" if is_blank(r.note) else str(r.note)))
     return sorted(rows, key=lambda m: m.day)

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from core.cells import cell_date
 from core.dashboard import FOUR_METRICS, build_dashboard
 from core.money import add_months
 from core.review import review_workbook, statuses_at
@@ -85,7 +86,7 @@ def log_form(screen: Screen, month: date) -> dict[str, str]:
                                                                                    format="YYYY/MM/DD")})
         if st.form_submit_button(t("review.save"), type="primary", disabled=screen.demo):
             new = [(str(r.text).strip(), str(r.owner or "").strip(),
-                    None if pd.isna(r.due) else pd.Timestamp(r.due).date())
+                    cell_date(r.due))
                    for r in actions.itertuples(index=False) if r.text and str(r.text).strip()]
             screen.store.add_review(month, improved.strip(), to_change.strip(), decision.strip(), new)
             st.session_state["_review_saved"] = True
