@@ -7,6 +7,7 @@ Connections are locked down: no file access beyond the database itself, no exten
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -119,6 +120,11 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 COMPANY_KEYS = "company." + "%"  # a LIKE pattern, bound as a parameter
+SETTING_PREFIXES = ("tool.", "money.", "subsidy.", "demo.")  # the settings a snapshot carries: never schema_version
+WORKSPACE_TABLES = ("answers", "targets", "assessments", "kpi_observations", "imports", "kpis", "roles", "milestones",
+                    "processes", "actions", "reviews")
+PROCESS_COLUMNS = ("name", "old_procedure", "new_procedure", "exceptions", "exception_owner", "paper_steps",
+                   "double_entry", "double_entries_per_month", "resolved")
 
 
 class ReadOnlyWorkspace(Exception):
@@ -490,10 +496,8 @@ class Store:
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
     def save_processes(self, processes: list[dict]) -> None:
-        columns = ("name", "old_procedure", "new_procedure", "exceptions", "exception_owner", "paper_steps",
-                   "double_entry", "double_entries_per_month", "resolved")
         self._replace_all("DELETE FROM processes", "INSERT INTO processes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          [[i, *(p.get(c) for c in columns)] for i, p in enumerate(processes)])
+                          [[i, *(p.get(c) for c in PROCESS_COLUMNS)] for i, p in enumerate(processes)])
 
     def add_review(self, month: date, improved: str, to_change: str, decision: str,
                    actions: list[tuple[str, str, date | None]]) -> int:
@@ -531,51 +535,28 @@ class Store:
     # -- whole-workspace snapshots --------------------------------------------
 
     def load_snapshot(self, snapshot: dict, *, with_company: bool = True) -> None:
-        """Add a workspace snapshot (the demo company, or a saved file) in one transaction."""
+        """Add a workspace snapshot (the demo company) to what is here, in one transaction."""
+        self._in_transaction(lambda cur: _load(cur, snapshot, with_company))
+
+    def restore(self, snapshot: dict) -> None:
+        """Replace the whole workspace with a saved one, in one transaction: all of it or nothing."""
+        def replace(cur: duckdb.DuckDBPyConnection) -> None:
+            for table in WORKSPACE_TABLES:
+                cur.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are constants
+            cur.execute("DELETE FROM meta WHERE key <> 'schema_version'")
+            _load(cur, snapshot, with_company=True)
+        self._in_transaction(replace)
+
+    def _in_transaction(self, work: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
         self._writable()
         cur = self._cursor()
         cur.execute("BEGIN")
         try:
-            for key, value in (snapshot.get("company", {}) if with_company else {}).items():
-                cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"company.{key}", str(value)])
-            for key, value in snapshot.get("settings", {}).items():
-                cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, str(value)])
-            for a in snapshot.get("assessments", []):
-                self._load_assessment(cur, a)
-            for r in snapshot.get("roles", []):
-                cur.execute("INSERT OR REPLACE INTO roles VALUES (?, ?, ?)",
-                            [r["role"], r.get("person", ""), r.get("backup", "")])
-            for k in snapshot.get("kpis", []):
-                cur.execute("INSERT OR REPLACE INTO kpis VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            [k["name"], k.get("unit", ""), k.get("direction", "lower"), k.get("category", "other"),
-                             k.get("baseline"), k.get("target"),
-                             date.fromisoformat(k["target_date"]) if k.get("target_date") else None,
-                             k.get("owner", "")])
-            for k in snapshot.get("kpi_observations", []):
-                cur.execute(
-                    "INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target,"
-                    " source, sheet, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [k["kpi"], k.get("kpi_en"), k["category"], k["unit"], _month(k["period"]),
-                     k.get("value"), k.get("target"), k.get("source", "snapshot"), k.get("sheet"), k.get("cell")],
-                )
+            work(cur)
             cur.execute("COMMIT")
         except Exception:
             cur.execute("ROLLBACK")
             raise
-
-    @staticmethod
-    def _load_assessment(cur: duckdb.DuckDBPyConnection, a: dict) -> None:
-        new_id = cur.execute(
-            "INSERT INTO assessments (label, taken_on, definition_version) VALUES (?, ?, ?) RETURNING id",
-            [a["label"], date.fromisoformat(a["taken_on"]), a["definition_version"]],
-        ).fetchone()[0]
-        for x in a.get("answers", []):
-            cur.execute(
-                "INSERT INTO answers (assessment_id, question_id, level, is_unknown, note) VALUES (?, ?, ?, ?, ?)",
-                [new_id, x["question_id"], x.get("level"), bool(x.get("unknown")), x.get("note", "")],
-            )
-        for dimension_id, level in a.get("targets", {}).items():
-            cur.execute("INSERT INTO targets VALUES (?, ?, ?)", [new_id, dimension_id, int(level)])
 
     def snapshot(self) -> dict:
         cur = self._cursor()
@@ -597,13 +578,91 @@ class Store:
                 "targets": self.targets(a.id),
             })
         kpis = [{**k, "period": k["period"].strftime("%Y-%m")} for k in self.kpi_observations()]
-        settings = dict(cur.execute(
-            "SELECT key, value FROM meta WHERE key LIKE ? OR key LIKE ?", ["tool.%", "money.%"]).fetchall())
+        settings = {k: v for k, v in cur.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
+                    if k.startswith(SETTING_PREFIXES)}
         specs = [{"name": n, "unit": u, "direction": d, "category": c, "baseline": b, "target": t,
                   "target_date": td.isoformat() if td else None, "owner": o}
                  for n, u, d, c, b, t, td, o in cur.execute("SELECT * FROM kpis ORDER BY name").fetchall()]
         return {"format": "teichaku-workspace", "schema_version": SCHEMA_VERSION, "company": company,
-                "settings": settings, "assessments": assessments, "kpis": specs, "kpi_observations": kpis}
+                "settings": settings, "assessments": assessments, "kpis": specs, "kpi_observations": kpis,
+                "roles": [{"role": r.role, "person": r.person, "backup": r.backup} for r in self.roles()],
+                "milestones": [{"day": m.day, "title": m.title, "due": _iso(m.due), "done": m.done, "note": m.note}
+                               for m in self.milestones()],
+                "processes": self.processes(), "reviews": self._reviews_with_actions(cur)}
+
+    @staticmethod
+    def _reviews_with_actions(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+        actions: dict[int | None, list[dict]] = {}
+        for review_id, text, owner, due, status in cur.execute(
+                "SELECT review_id, text, owner, due, status FROM actions ORDER BY id").fetchall():
+            actions.setdefault(review_id, []).append({"text": text, "owner": owner, "due": _iso(due),
+                                                      "status": status})
+        return [{"month": month.isoformat(), "improved": improved, "to_change": to_change, "decision": decision,
+                 "actions": actions.get(review_id, [])}
+                for review_id, month, improved, to_change, decision in cur.execute(
+                    "SELECT id, month, improved, to_change, decision FROM reviews ORDER BY id").fetchall()]
+
+
+def _load(cur: duckdb.DuckDBPyConnection, snapshot: dict, with_company: bool) -> None:
+    """Add every part of a snapshot; lists of rows keep their order after what is already there."""
+    for key, value in (snapshot.get("company", {}) if with_company else {}).items():
+        cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"company.{key}", str(value)])
+    for key, value in snapshot.get("settings", {}).items():
+        if key.startswith(SETTING_PREFIXES):
+            cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, str(value)])
+    for a in snapshot.get("assessments", []):
+        _load_assessment(cur, a)
+    for r in snapshot.get("roles", []):
+        cur.execute("INSERT OR REPLACE INTO roles VALUES (?, ?, ?)",
+                    [r["role"], r.get("person", ""), r.get("backup", "")])
+    for k in snapshot.get("kpis", []):
+        cur.execute("INSERT OR REPLACE INTO kpis VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [k["name"], k.get("unit", ""), k.get("direction", "lower"), k.get("category", "other"),
+                     k.get("baseline"), k.get("target"), _date(k.get("target_date")), k.get("owner", "")])
+    for k in snapshot.get("kpi_observations", []):
+        cur.execute(
+            "INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target,"
+            " source, sheet, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [k["kpi"], k.get("kpi_en"), k["category"], k["unit"], _month(k["period"]),
+             k.get("value"), k.get("target"), k.get("source", "snapshot"), k.get("sheet"), k.get("cell")],
+        )
+    first = cur.execute("SELECT coalesce(max(position) + 1, 0) FROM milestones").fetchone()[0]
+    for i, m in enumerate(snapshot.get("milestones", []), start=first):
+        cur.execute("INSERT INTO milestones VALUES (?, ?, ?, ?, ?, ?)",
+                    [i, m["day"], m["title"], _date(m.get("due")), bool(m.get("done")), m.get("note", "")])
+    first = cur.execute("SELECT coalesce(max(position) + 1, 0) FROM processes").fetchone()[0]
+    for i, p in enumerate(snapshot.get("processes", []), start=first):
+        cur.execute("INSERT INTO processes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [i, *(p.get(c) for c in PROCESS_COLUMNS[:-1]), bool(p.get("resolved"))])
+    for r in snapshot.get("reviews", []):
+        review_id = cur.execute("INSERT INTO reviews (month, improved, to_change, decision) VALUES (?, ?, ?, ?)"
+                                " RETURNING id", [_date(r["month"]), r.get("improved"), r.get("to_change"),
+                                                  r.get("decision")]).fetchone()[0]
+        for x in r.get("actions", []):
+            cur.execute("INSERT INTO actions (review_id, text, owner, due, status) VALUES (?, ?, ?, ?, ?)",
+                        [review_id, x["text"], x.get("owner", ""), _date(x.get("due")), x.get("status", "open")])
+
+
+def _load_assessment(cur: duckdb.DuckDBPyConnection, a: dict) -> None:
+    new_id = cur.execute(
+        "INSERT INTO assessments (label, taken_on, definition_version) VALUES (?, ?, ?) RETURNING id",
+        [a["label"], date.fromisoformat(a["taken_on"]), a["definition_version"]],
+    ).fetchone()[0]
+    for x in a.get("answers", []):
+        cur.execute(
+            "INSERT INTO answers (assessment_id, question_id, level, is_unknown, note) VALUES (?, ?, ?, ?, ?)",
+            [new_id, x["question_id"], x.get("level"), bool(x.get("unknown")), x.get("note", "")],
+        )
+    for dimension_id, level in a.get("targets", {}).items():
+        cur.execute("INSERT INTO targets VALUES (?, ?, ?)", [new_id, dimension_id, int(level)])
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 _WRITE_COLUMNS = ("kpi", "kpi_en", "category", "unit", "period", "value", "target", "source", "source_hash",
