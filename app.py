@@ -5,6 +5,7 @@ import streamlit as st
 from core.demo import copy_demo_into
 from ui.bootstrap import bootstrap
 from ui.home import explain_storage, leave_demo, show_assessment_list, show_causes_and_remedies, start_section
+from ui.workspace import save_and_restore
 
 screen = bootstrap("home.title")
 t = screen.t
@@ -12,6 +13,7 @@ t = screen.t
 st.title(t("home.title"))
 st.markdown(t("home.lead"))
 explain_storage(screen)
+save_and_restore(screen)
 
 if screen.demo:
     back, copy = st.columns(2)

@@ -4,8 +4,9 @@ import streamlit as st
 
 from core.dashboard import build_dashboard
 from ui.bootstrap import IMPORT, bootstrap
+from ui.controls import opener
 from ui.dashboard import (
-    bullet, cards, evidence, four_metrics, kpi_editor, money_panel, opener, settings, subsidy_panel, target_form,
+    bullet, cards, evidence, four_metrics, kpi_editor, money_panel, settings, subsidy_panel, target_form,
     value_editor,
 )
 

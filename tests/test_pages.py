@@ -2,7 +2,7 @@
 
 import base64
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -588,3 +588,41 @@ def test_a_new_workspace_is_asked_for_the_go_live_date_first(workspace):
     assert not at.exception
     assert at.date_input(key="set_go_live").value is None
     assert "まだKPIがありません" in at.info[0].value
+
+
+def test_home_saves_and_restores_the_whole_workspace(workspace):
+    from core.demo import open_demo_store
+    from core.workspace_file import workspace_bytes
+
+    workspace.create_assessment("今の診断", date(2026, 1, 1), load_questionnaire().version)
+    at = open_page(HOME)
+    assert not at.get("file_uploader")  # closed: the uploader would slow the first paint
+    at.button(key="workspace_button").click().run()
+    assert at.get("download_button")[0].proto.label == "ファイルに保存"
+    saved = workspace_bytes(open_demo_store(), datetime(2026, 11, 1, 9, 0))
+    at.file_uploader[0].upload("みなと精機.json", saved, "application/json").run()
+    assert "「みなと精機.json」（2026-11-01 09:00 保存）：診断 2 件" in at.info[0].value
+    assert "置き換わります" in at.warning[-1].value  # there is work here to lose
+    at.button(key="workspace_restore").click().run()
+    assert not at.exception
+    labels = [a.label for a in workspace.assessments()]
+    assert "今の診断" not in labels and len(labels) == 2
+    assert workspace.get_setting("tool.go_live") == "2026-04-01"
+    assert not at.file_uploader[0].value  # emptied: the same file is not offered again
+
+
+def test_a_broken_workspace_file_is_refused_with_its_place(workspace):
+    workspace.create_assessment("今の診断", date(2026, 1, 1), load_questionnaire().version)
+    at = open_page(HOME, lang="en")
+    at.button(key="workspace_button").click().run()
+    bad = b'{"format": "teichaku-workspace", "assessments": [{"label": "x", "taken_on": "yesterday"}]}'
+    at.file_uploader[0].upload("edited.json", bad, "application/json").run()
+    assert not at.exception
+    assert 'In "edited.json", the value at assessments[1].taken_on cannot be read' in at.error[0].value
+    assert "workspace_restore" not in [b.key for b in at.button]
+    assert [a.label for a in workspace.assessments()] == ["今の診断"]
+
+
+def test_the_demo_offers_no_restore(workspace):
+    at = open_page(HOME, ws="demo")
+    assert "workspace_button" not in [b.key for b in at.button]

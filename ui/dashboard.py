@@ -23,6 +23,7 @@ from core.subsidy import dumps as subsidy_dumps
 from core.subsidy import loads as subsidy_loads
 from ui.assessments import md, result_of, today
 from ui.bootstrap import Screen, company_name
+from ui.controls import opener
 
 UNITS_EN = {"時間": "h", "日": "days", "回": "times", "件": "cases", "%": "%", "分": "min", "円": "yen",
             "人": "people"}
@@ -96,17 +97,6 @@ def cards(screen: Screen, board: Dashboard) -> None:
                     trend_picture(screen, board, p)
     if len(board.progress) > CARD_LIMIT:
         opener("cards_all", t("dashboard.cards_all", n=len(board.progress)), t("dashboard.cards_fewer", n=CARD_LIMIT))
-
-
-def opener(key: str, open_label: str, close_label: str, **button) -> bool:
-    """A button that opens and closes a section: a toggle would cost the first paint about 12 %."""
-    st.button(close_label if st.session_state.get(key) else open_label, key=f"{key}_button",
-              on_click=_flip, args=(key,), **button)
-    return st.session_state.get(key, False)
-
-
-def _flip(key: str) -> None:
-    st.session_state[key] = not st.session_state.get(key, False)
 
 
 def card_text(screen: Screen, p: KpiProgress) -> str:
