@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,10 +35,12 @@ class Dashboard:
 
 
 def _float(text: str) -> float:
+    """A cost setting; anything that is not a finite amount of at least zero counts as not set."""
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return 0.0
+    return value if math.isfinite(value) and value >= 0 else 0.0
 
 
 def read_go_live(store: Store) -> date | None:

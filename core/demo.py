@@ -56,12 +56,21 @@ DEMO_MARK = {"ja": "【デモ】", "en": "[Demo] "}
 
 
 def copy_demo_into(store: Store, lang: str = "ja") -> bool:
-    """The demo's assessments and KPIs, marked as the demo's, not its company name; once per workspace."""
+    """The demo's assessments and KPIs, marked as the demo's, once per workspace. Nothing of the user's
+    is overwritten: no company name, KPIs of the same name keep theirs, settings and roles only fill gaps."""
     if store.get_setting("demo.copied"):
         return False
     snapshot = demo_snapshot(lang)
     for a in snapshot["assessments"]:
         a["label"] = DEMO_MARK.get(lang, DEMO_MARK["ja"]) + a["label"]
-    store.load_snapshot(snapshot, with_company=False)
+    own_kpis = {s.name for s in store.kpi_specs()}
+    own_roles = {r.role for r in store.roles() if r.person or r.backup}
+    store.load_snapshot({
+        "assessments": snapshot["assessments"],
+        "kpis": [k for k in snapshot.get("kpis", []) if k["name"] not in own_kpis],
+        "kpi_observations": [o for o in snapshot.get("kpi_observations", []) if o["kpi"] not in own_kpis],
+        "settings": {k: v for k, v in snapshot.get("settings", {}).items() if not store.get_setting(k)},
+        "roles": [r for r in snapshot.get("roles", []) if r["role"] not in own_roles],
+    }, with_company=False)
     store.set_setting("demo.copied", "yes")
     return True

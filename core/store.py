@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -565,11 +565,13 @@ class Store:
             for k, v in cur.execute("SELECT key, value FROM meta WHERE key LIKE ?", [COMPANY_KEYS]).fetchall()
         }
         assessments = []
+        created = dict(cur.execute("SELECT id, created_at FROM assessments").fetchall())
         for a in self.assessments():
             answers = self.answers(a.id)
             assessments.append({
                 "label": a.label,
                 "taken_on": a.taken_on.isoformat(),
+                "created_at": _iso(created.get(a.id)),
                 "definition_version": a.definition_version,
                 "answers": [
                     {"question_id": x.question_id, "level": x.level, "unknown": x.unknown, "note": x.note}
@@ -577,7 +579,8 @@ class Store:
                 ],
                 "targets": self.targets(a.id),
             })
-        kpis = [{**k, "period": k["period"].strftime("%Y-%m")} for k in self.kpi_observations()]
+        kpis = [{**k, "period": k["period"].strftime("%Y-%m"), "imported_at": _iso(k["imported_at"])}
+                for k in self._observations_with_provenance(cur)]
         settings = {k: v for k, v in cur.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
                     if k.startswith(SETTING_PREFIXES)}
         specs = [{"name": n, "unit": u, "direction": d, "category": c, "baseline": b, "target": t,
@@ -598,9 +601,16 @@ class Store:
             actions.setdefault(review_id, []).append({"text": text, "owner": owner, "due": _iso(due),
                                                       "status": status})
         return [{"month": month.isoformat(), "improved": improved, "to_change": to_change, "decision": decision,
-                 "actions": actions.get(review_id, [])}
-                for review_id, month, improved, to_change, decision in cur.execute(
-                    "SELECT id, month, improved, to_change, decision FROM reviews ORDER BY id").fetchall()]
+                 "created_at": _iso(created_at), "actions": actions.get(review_id, [])}
+                for review_id, month, improved, to_change, decision, created_at in cur.execute(
+                    "SELECT id, month, improved, to_change, decision, created_at FROM reviews ORDER BY id").fetchall()]
+
+    @staticmethod
+    def _observations_with_provenance(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+        cur = cur.execute("SELECT kpi, kpi_en, category, unit, period, value, target, source, source_hash, sheet,"
+                          " cell, imported_at FROM kpi_observations ORDER BY kpi, period")
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 def _load(cur: duckdb.DuckDBPyConnection, snapshot: dict, with_company: bool) -> None:
@@ -614,55 +624,71 @@ def _load(cur: duckdb.DuckDBPyConnection, snapshot: dict, with_company: bool) ->
         _load_assessment(cur, a)
     for r in snapshot.get("roles", []):
         cur.execute("INSERT OR REPLACE INTO roles VALUES (?, ?, ?)",
-                    [r["role"], r.get("person", ""), r.get("backup", "")])
-    for k in snapshot.get("kpis", []):
+                    [r["role"], r.get("person") or "", r.get("backup") or ""])
+    for k in snapshot.get("kpis", []):  # `or`: a key given as null gets the column's default too
         cur.execute("INSERT OR REPLACE INTO kpis VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [k["name"], k.get("unit", ""), k.get("direction", "lower"), k.get("category", "other"),
-                     k.get("baseline"), k.get("target"), _date(k.get("target_date")), k.get("owner", "")])
-    for k in snapshot.get("kpi_observations", []):
-        cur.execute(
-            "INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target,"
-            " source, sheet, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [k["kpi"], k.get("kpi_en"), k["category"], k["unit"], _month(k["period"]),
-             k.get("value"), k.get("target"), k.get("source", "snapshot"), k.get("sheet"), k.get("cell")],
-        )
+                    [k["name"], k.get("unit") or "", k.get("direction") or "lower", k.get("category") or "other",
+                     k.get("baseline"), k.get("target"), _date(k.get("target_date")), k.get("owner") or ""])
+    _load_observations(cur, snapshot.get("kpi_observations", []))
     first = cur.execute("SELECT coalesce(max(position) + 1, 0) FROM milestones").fetchone()[0]
     for i, m in enumerate(snapshot.get("milestones", []), start=first):
         cur.execute("INSERT INTO milestones VALUES (?, ?, ?, ?, ?, ?)",
-                    [i, m["day"], m["title"], _date(m.get("due")), bool(m.get("done")), m.get("note", "")])
+                    [i, m["day"], m["title"], _date(m.get("due")), bool(m.get("done")), m.get("note") or ""])
     first = cur.execute("SELECT coalesce(max(position) + 1, 0) FROM processes").fetchone()[0]
     for i, p in enumerate(snapshot.get("processes", []), start=first):
         cur.execute("INSERT INTO processes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [i, *(p.get(c) for c in PROCESS_COLUMNS[:-1]), bool(p.get("resolved"))])
     for r in snapshot.get("reviews", []):
-        review_id = cur.execute("INSERT INTO reviews (month, improved, to_change, decision) VALUES (?, ?, ?, ?)"
-                                " RETURNING id", [_date(r["month"]), r.get("improved"), r.get("to_change"),
-                                                  r.get("decision")]).fetchone()[0]
+        review_id = cur.execute(
+            "INSERT INTO reviews (month, improved, to_change, decision, created_at)"
+            " VALUES (?, ?, ?, ?, coalesce(?, current_timestamp)) RETURNING id",
+            [_date(r["month"]), r.get("improved"), r.get("to_change"), r.get("decision"),
+             _timestamp(r.get("created_at"))]).fetchone()[0]
         for x in r.get("actions", []):
             cur.execute("INSERT INTO actions (review_id, text, owner, due, status) VALUES (?, ?, ?, ?, ?)",
-                        [review_id, x["text"], x.get("owner", ""), _date(x.get("due")), x.get("status", "open")])
+                        [review_id, x["text"], x.get("owner") or "", _date(x.get("due")), x.get("status") or "open"])
 
 
 def _load_assessment(cur: duckdb.DuckDBPyConnection, a: dict) -> None:
     new_id = cur.execute(
-        "INSERT INTO assessments (label, taken_on, definition_version) VALUES (?, ?, ?) RETURNING id",
-        [a["label"], date.fromisoformat(a["taken_on"]), a["definition_version"]],
+        "INSERT INTO assessments (label, taken_on, definition_version, created_at)"
+        " VALUES (?, ?, ?, coalesce(?, current_timestamp)) RETURNING id",
+        [a["label"], date.fromisoformat(a["taken_on"]), a["definition_version"], _timestamp(a.get("created_at"))],
     ).fetchone()[0]
     for x in a.get("answers", []):
         cur.execute(
             "INSERT INTO answers (assessment_id, question_id, level, is_unknown, note) VALUES (?, ?, ?, ?, ?)",
-            [new_id, x["question_id"], x.get("level"), bool(x.get("unknown")), x.get("note", "")],
+            [new_id, x["question_id"], x.get("level"), bool(x.get("unknown")), x.get("note") or ""],
         )
     for dimension_id, level in a.get("targets", {}).items():
         cur.execute("INSERT INTO targets VALUES (?, ?, ?)", [new_id, dimension_id, int(level)])
+
+
+def _load_observations(cur: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    latest = {(k["kpi"], k["period"]): k for k in rows}  # a repeated month: the last one counts
+    if not latest:
+        return
+    writes = [[k["kpi"], k.get("kpi_en"), k["category"], k["unit"], _month(k["period"]), k.get("value"),
+               k.get("target"), k.get("source") or "snapshot", k.get("source_hash"), k.get("sheet"), k.get("cell"),
+               _timestamp(k.get("imported_at"))] for k in latest.values()]
+    # one bulk statement: executemany costs milliseconds per row
+    cur.register("incoming_snapshot", pa.table(dict(zip((*_WRITE_COLUMNS, "imported_at"), zip(*writes))),
+                                               schema=_WRITE_SCHEMA.append(pa.field("imported_at", pa.timestamp("us")))))
+    cur.execute("INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target, source,"
+                " source_hash, sheet, cell, imported_at) SELECT * FROM incoming_snapshot")
+    cur.unregister("incoming_snapshot")
 
 
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+def _timestamp(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _iso(moment: date | datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 _WRITE_COLUMNS = ("kpi", "kpi_en", "category", "unit", "period", "value", "target", "source", "source_hash",

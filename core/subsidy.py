@@ -9,6 +9,7 @@ Plan targets: +3 % after one year, +9 % after three, against the base year.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, fields
 
 from core.excel import new_sheet, safe, to_bytes, write_table, write_title
@@ -105,6 +106,12 @@ def loads(text: str) -> dict[int, YearFigures]:
     try:
         raw = json.loads(text) if text else {}
         names = {f.name for f in fields(YearFigures)}
-        return {int(y): YearFigures(**{k: v for k, v in values.items() if k in names}) for y, values in raw.items()}
-    except (ValueError, TypeError, AttributeError):
+        return {int(y): YearFigures(**{k: _amount(v) for k, v in values.items() if k in names})
+                for y, values in raw.items()}
+    except (ValueError, TypeError, AttributeError, RecursionError, OverflowError):
         return {}
+
+
+def _amount(value: object) -> float | None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    return value if ok else None

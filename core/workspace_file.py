@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
 from core.store import SCHEMA_VERSION, Store
+from core.subsidy import DEFINITIONS, YearFigures
 
 FORMAT = "teichaku-workspace"
 Check = Callable[[object], bool]
@@ -26,7 +28,10 @@ class WorkspaceFileProblem(Exception):
 
 
 def _text(v: object) -> bool:
-    return isinstance(v, str)
+    try:
+        return isinstance(v, str) and bool(v.encode("utf-8") or True)
+    except UnicodeEncodeError:  # a lone surrogate from a \ud800 escape: the database refuses it
+        return False
 
 
 def _integer(v: object) -> bool:
@@ -34,7 +39,34 @@ def _integer(v: object) -> bool:
 
 
 def _number(v: object) -> bool:
-    return _integer(v) or (isinstance(v, float) and math.isfinite(v))
+    if isinstance(v, int) and not isinstance(v, bool):
+        return abs(v) < 10**300
+    return isinstance(v, float) and math.isfinite(v)
+
+
+def _number_text(v: object) -> bool:
+    """A cost as stored in the settings: text holding a finite number, not below zero."""
+    try:
+        return isinstance(v, str) and math.isfinite(float(v)) and float(v) >= 0
+    except ValueError:
+        return False
+
+
+def _subsidy_figures(v: object) -> bool:
+    """The effect report's yearly figures, a JSON text: {"0": {"sales": 1.0, ...}, ...}."""
+    try:
+        figures = json.loads(v) if isinstance(v, str) else None
+    except (ValueError, RecursionError):
+        return False
+    names = {f.name for f in YearFigures.__dataclass_fields__.values()}
+    return isinstance(figures, dict) and all(
+        _integer_text(year) and isinstance(row, dict)
+        and all(k in names and (x is None or _number(x)) for k, x in row.items())
+        for year, row in figures.items())
+
+
+def _integer_text(v: str) -> bool:
+    return v.isdigit() and len(v) < 3
 
 
 def _flag(v: object) -> bool:
@@ -54,7 +86,17 @@ def _day(v: object) -> bool:
 
 
 def _month(v: object) -> bool:
-    return isinstance(v, str) and len(v) >= 7 and _day(v[:7] + "-01")
+    """2026-04 (or a day of it, 2026-04-01), as the store reads it."""
+    return isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", v) is not None \
+        and _day(v if len(v) == 10 else v + "-01")
+
+
+def _moment(v: object) -> bool:
+    try:
+        datetime.fromisoformat(v)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _one_of(*allowed: str) -> Check:
@@ -62,17 +104,28 @@ def _one_of(*allowed: str) -> Check:
 
 
 def optional(check: Check) -> Check:
-    checked = lambda v: v is None or check(v)  # noqa: E731
-    checked.optional = True
-    return checked
+    """May be null or left out."""
+    return may_be_left_out(lambda v: v is None or check(v))
+
+
+def may_be_left_out(check: Check) -> Check:
+    check.optional = True
+    return check
 
 
 TEXT, OPTIONAL_TEXT, OPTIONAL_NUMBER, OPTIONAL_DAY = _text, optional(_text), optional(_number), optional(_day)
+OPTIONAL_MOMENT = optional(_moment)
+# The settings the app reads, checked like the rest: a bad cost or date would break the dashboard.
+SETTINGS = {key: may_be_left_out(check) for key, check in {
+    "tool.go_live": lambda v: v == "" or _day(v), "money.hourly_cost": _number_text,
+    "money.initial_cost": _number_text, "money.monthly_cost": _number_text,
+    "subsidy.definition": _one_of(*DEFINITIONS), "subsidy.figures": lambda v: v == "" or _subsidy_figures(v),
+}.items()}
 # What each part of the file must hold. A list of one dict: rows of that shape. "*": any key.
 SHAPE = {
     "company": {"*": TEXT},
-    "settings": {"*": TEXT},
-    "assessments": [{"label": TEXT, "taken_on": _day, "definition_version": TEXT,
+    "settings": {**SETTINGS, "*": TEXT},
+    "assessments": [{"label": TEXT, "taken_on": _day, "definition_version": TEXT, "created_at": OPTIONAL_MOMENT,
                      "answers": [{"question_id": TEXT, "level": optional(_level), "unknown": optional(_flag),
                                   "note": OPTIONAL_TEXT}],
                      "targets": {"*": _level}}],
@@ -81,7 +134,8 @@ SHAPE = {
               "target_date": OPTIONAL_DAY, "owner": OPTIONAL_TEXT}],
     "kpi_observations": [{"kpi": TEXT, "kpi_en": OPTIONAL_TEXT, "category": TEXT, "unit": TEXT, "period": _month,
                           "value": OPTIONAL_NUMBER, "target": OPTIONAL_NUMBER, "source": OPTIONAL_TEXT,
-                          "sheet": OPTIONAL_TEXT, "cell": OPTIONAL_TEXT}],
+                          "source_hash": OPTIONAL_TEXT, "sheet": OPTIONAL_TEXT, "cell": OPTIONAL_TEXT,
+                          "imported_at": OPTIONAL_MOMENT}],
     "roles": [{"role": TEXT, "person": OPTIONAL_TEXT, "backup": OPTIONAL_TEXT}],
     "milestones": [{"day": _integer, "title": TEXT, "due": OPTIONAL_DAY, "done": optional(_flag),
                     "note": OPTIONAL_TEXT}],
@@ -89,6 +143,7 @@ SHAPE = {
                                                   "paper_steps", "double_entry"), OPTIONAL_TEXT),
                    "double_entries_per_month": OPTIONAL_NUMBER, "resolved": optional(_flag)}],
     "reviews": [{"month": _day, "improved": OPTIONAL_TEXT, "to_change": OPTIONAL_TEXT, "decision": OPTIONAL_TEXT,
+                 "created_at": OPTIONAL_MOMENT,
                  "actions": [{"text": TEXT, "owner": OPTIONAL_TEXT, "due": OPTIONAL_DAY,
                               "status": optional(_one_of("open", "done"))}]}],
 }
@@ -96,7 +151,7 @@ SHAPE = {
 
 def workspace_bytes(store: Store, saved_at: datetime) -> bytes:
     return json.dumps({**store.snapshot(), "saved_at": saved_at.isoformat(timespec="seconds")},
-                      ensure_ascii=False, indent=1).encode("utf-8")
+                      ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
 
 
 def read_workspace(data: bytes) -> dict:
@@ -107,14 +162,22 @@ def read_workspace(data: bytes) -> dict:
         raise WorkspaceFileProblem("restore.not_text") from error
     except json.JSONDecodeError as error:
         raise WorkspaceFileProblem("restore.not_json", line=error.lineno) from error
-    except RecursionError as error:
+    except (ValueError, RecursionError) as error:  # e.g. a number of more than 4300 digits
         raise WorkspaceFileProblem("restore.not_workspace") from error
     if not isinstance(snapshot, dict) or snapshot.get("format") != FORMAT:
         raise WorkspaceFileProblem("restore.not_workspace")
-    version = snapshot.get("schema_version")
-    if _integer(version) and version > SCHEMA_VERSION:
+    version = snapshot.get("schema_version", SCHEMA_VERSION)
+    if not _integer(version):
+        raise WorkspaceFileProblem("restore.not_workspace")
+    if version > SCHEMA_VERSION:
         raise WorkspaceFileProblem("restore.newer")
     _check(snapshot, SHAPE, "", top=True)
+    for i, a in enumerate(snapshot.get("assessments", []), start=1):
+        seen = set()
+        for j, answer in enumerate(a.get("answers", []), start=1):
+            if answer["question_id"] in seen:  # one answer per question
+                raise WorkspaceFileProblem("restore.bad_value", place=f"assessments[{i}].answers[{j}].question_id")
+            seen.add(answer["question_id"])
     return snapshot
 
 
@@ -127,8 +190,12 @@ def _check(value: object, shape: object, place: str, top: bool = False) -> None:
     elif isinstance(shape, dict):
         if not isinstance(value, dict):
             raise WorkspaceFileProblem("restore.bad_value", place=place)
+        for k in value:
+            if not _text(k):
+                raise WorkspaceFileProblem("restore.bad_value", place=place)
         for key, inner in shape.items():
-            keys = [k for k in value if k != "*"] if key == "*" else [key]
+            named = [k for k in shape if k != "*"]
+            keys = [k for k in value if k not in named] if key == "*" else [key]
             for k in keys:
                 here = f"{place}.{k}" if place else k
                 if k not in value:  # whole parts and lists may be left out; single values only if optional
@@ -138,6 +205,11 @@ def _check(value: object, shape: object, place: str, top: bool = False) -> None:
                 _check(value[k], inner, here)
     elif not shape(value):
         raise WorkspaceFileProblem("restore.bad_value", place=place)
+
+
+def holds_work(snapshot: dict) -> bool:
+    """Anything a restore would replace: counted rows, but also a company name, settings or roles."""
+    return any(snapshot.get(part) for part in ("company", "settings", "roles")) or any(contents(snapshot).values())
 
 
 def contents(snapshot: dict) -> dict[str, int]:

@@ -64,3 +64,25 @@ def test_demo_answers_every_question_and_opens_read_only():
     assert [a.label for a in store.assessments()] == ["Before go-live", "90 days after go-live"]
     assert store.read_only and store.kpi_count() >= 48
     assert DEMO_PATH.exists()
+
+
+def test_copying_the_demo_overwrites_nothing_of_the_users():
+    from datetime import date
+
+    from core.demo import copy_demo_into
+    from core.plan import Role
+    from core.store import Observation, Store, connect
+
+    store = Store(connect(None))
+    store.set_setting("tool.name", "自社の販売管理")
+    store.save_roles([Role("owner", "自社の山田")])
+    kpi = demo_snapshot()["kpi_observations"][0]["kpi"]  # a KPI of the demo's name, with the user's own value
+    store.commit_observations([Observation(kpi, date(2026, 5, 1), 99.0, "日")], file_name="own.xlsx",
+                              source_hash="h", sheet="S")
+    assert copy_demo_into(store)
+    assert store.get_setting("tool.name") == "自社の販売管理"
+    assert store.get_setting("tool.go_live") == demo_snapshot()["settings"]["tool.go_live"]  # a gap filled
+    assert {r.role: r.person for r in store.roles()}["owner"] == "自社の山田"
+    assert store.kpi_series()[kpi] == {date(2026, 5, 1): 99.0}
+    assert len(store.assessments()) == len(demo_snapshot()["assessments"])
+    assert not copy_demo_into(store)  # once per workspace

@@ -609,6 +609,23 @@ def test_home_saves_and_restores_the_whole_workspace(workspace):
     assert "今の診断" not in labels and len(labels) == 2
     assert workspace.get_setting("tool.go_live") == "2026-04-01"
     assert not at.file_uploader[0].value  # emptied: the same file is not offered again
+    assert "復元しました" in at.success[-1].value
+    at.button(key="workspace_undo").click().run()  # one step back
+    assert not at.exception
+    assert [a.label for a in workspace.assessments()] == ["今の診断"]
+    assert "workspace_undo" not in [b.key for b in at.button]
+
+
+def test_a_workspace_with_only_settings_still_warns_before_a_restore(workspace):
+    from core.demo import open_demo_store
+    from core.workspace_file import workspace_bytes
+
+    workspace.set_setting("tool.name", "自社の販売管理")  # no assessment, no KPI: still work to lose
+    at = open_page(HOME)
+    at.button(key="workspace_button").click().run()
+    at.file_uploader[0].upload("demo.json", workspace_bytes(open_demo_store(), datetime(2026, 11, 1)),
+                               "application/json").run()
+    assert "置き換わります" in at.warning[-1].value
 
 
 def test_a_broken_workspace_file_is_refused_with_its_place(workspace):
@@ -616,9 +633,10 @@ def test_a_broken_workspace_file_is_refused_with_its_place(workspace):
     at = open_page(HOME, lang="en")
     at.button(key="workspace_button").click().run()
     bad = b'{"format": "teichaku-workspace", "assessments": [{"label": "x", "taken_on": "yesterday"}]}'
-    at.file_uploader[0].upload("edited.json", bad, "application/json").run()
+    at.file_uploader[0].upload("edited_[v2].json", bad, "application/json").run()
     assert not at.exception
-    assert 'In "edited.json", the value at assessments[1].taken_on cannot be read' in at.error[0].value
+    assert 'In "edited\\_\\[v2\\].json", the value at assessments\\[1\\].taken\\_on cannot be read' \
+        in at.error[0].value  # Markdown-escaped: shown as typed, never as a link
     assert "workspace_restore" not in [b.key for b in at.button]
     assert [a.label for a in workspace.assessments()] == ["今の診断"]
 

@@ -3,6 +3,7 @@
 import json
 from datetime import date, datetime
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +11,9 @@ from hypothesis import strategies as st
 from core.demo import demo_snapshot, open_demo_store
 from core.plan import Milestone, Role
 from core.scoring import Answer
-from core.store import SCHEMA_VERSION, Observation, Store, connect
+import core.store
+from core.store import SCHEMA_VERSION, WORKSPACE_TABLES, Observation, Store, connect
+from core.subsidy import DEFINITIONS
 from core.workspace_file import WorkspaceFileProblem, contents, read_workspace, workspace_bytes
 from tests.test_store import snapshots
 
@@ -18,9 +21,15 @@ SAVED_AT = datetime(2026, 11, 26, 9, 30)
 texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
 days = st.dates(date(2000, 1, 1), date(2100, 1, 1)).map(date.isoformat)
 optional_days = st.none() | days
+settings_values = st.fixed_dictionaries({}, optional={
+    "tool.name": texts, "tool.go_live": st.just("") | days, "demo.copied": texts,
+    "money.hourly_cost": st.floats(0, 1e9).map(str) | st.integers(0, 10**9).map(str),
+    "subsidy.definition": st.sampled_from(DEFINITIONS),
+    "subsidy.figures": st.dictionaries(st.sampled_from(["0", "1", "3"]), st.fixed_dictionaries(
+        {}, optional={"sales": st.none() | st.floats(0, 1e12), "employees": st.none() | st.integers(0, 10**6)}))
+    .map(json.dumps)})
 full_snapshots = snapshots.flatmap(lambda base: st.fixed_dictionaries({
-    "settings": st.dictionaries(st.sampled_from(["tool.name", "tool.go_live", "money.hourly_cost",
-                                                 "subsidy.definition"]), texts),
+    "settings": settings_values,
     "roles": st.lists(st.fixed_dictionaries({"role": st.sampled_from(["owner", "operator", "desk"]),
                                              "person": texts, "backup": texts}),
                       max_size=3, unique_by=lambda r: r["role"]),
@@ -121,16 +130,82 @@ def test_a_bad_value_is_reported_with_its_place(part, row, place):
     snapshot["reviews"] = [{"month": "2026-01-01"}]
     snapshot[part] = [snapshot[part][0], row]  # the second row is the bad one
     found = problem(json.dumps(snapshot).encode())
-    assert found.key in ("restore.bad_value", "restore.missing")
+    assert found.key == ("restore.missing" if place.endswith(".label") else "restore.bad_value")
     assert found.params["place"] == place
 
 
-def test_a_bad_file_changes_nothing():
-    store = Store(connect(None))
-    store.create_assessment("今の診断", date(2026, 1, 1), "v1")
+@pytest.mark.parametrize("settings_, place", [
+    ({"money.hourly_cost": "nan"}, "settings.money.hourly_cost"),
+    ({"money.initial_cost": "-5"}, "settings.money.initial_cost"),
+    ({"tool.go_live": "来月"}, "settings.tool.go_live"),
+    ({"subsidy.definition": "profit"}, "settings.subsidy.definition"),
+    ({"subsidy.figures": '{"0": {"sales": "abc"}}'}, "settings.subsidy.figures"),
+    ({"subsidy.figures": "[" * 5000 + "]" * 5000}, "settings.subsidy.figures"),
+])
+def test_settings_the_app_reads_are_checked(settings_, place):
+    found = problem(json.dumps({"format": "teichaku-workspace", "settings": settings_}).encode())
+    assert (found.key, found.params) == ("restore.bad_value", {"place": place})
+
+
+def test_hostile_files_get_a_message_not_a_crash():
+    assert problem(b'{"format": "teichaku-workspace", "x": ' + b"9" * 5000 + b"}").key == "restore.not_workspace"
+    surrogate = rb'{"format": "teichaku-workspace", "company": {"\ud800": "x"}}'  # a JSON escape of a lone half
+    assert problem(surrogate).key == "restore.bad_value"
+    star = problem(b'{"format": "teichaku-workspace", "company": {"*": [1, 2]}}')
+    assert (star.key, star.params) == ("restore.bad_value", {"place": "company.*"})
+    assert problem(b'{"format": "teichaku-workspace", "schema_version": "99"}').key == "restore.not_workspace"
+
+
+def test_a_repeated_answer_is_refused_with_its_place():
     duplicate = {"label": "x", "taken_on": "2026-01-01", "definition_version": "v",
                  "answers": [{"question_id": "q", "level": 1}, {"question_id": "q", "level": 2}]}
-    snapshot = read_workspace(json.dumps({"format": "teichaku-workspace", "assessments": [duplicate]}).encode())
-    with pytest.raises(Exception):
-        store.restore(snapshot)
-    assert [a.label for a in store.assessments()] == ["今の診断"]
+    found = problem(json.dumps({"format": "teichaku-workspace", "assessments": [duplicate]}).encode())
+    assert (found.key, found.params) == ("restore.bad_value", {"place": "assessments[1].answers[2].question_id"})
+
+
+def test_a_restore_that_fails_halfway_changes_nothing(monkeypatch):
+    store = Store(connect(None))
+    store.restore(open_demo_store().snapshot())
+    store.save_roles([Role("owner", "今の担当")])
+    before = store.snapshot()
+
+    def broken(cur, rows):
+        raise duckdb.ConversionException("disk full")  # after settings and assessments were written
+
+    monkeypatch.setattr(core.store, "_load_observations", broken)
+    with pytest.raises(duckdb.ConversionException):
+        store.restore(read_workspace(workspace_bytes(open_demo_store(), SAVED_AT)))
+    assert store.snapshot() == before
+
+
+def test_empty_values_in_a_file_get_the_defaults():
+    snapshot = {"format": "teichaku-workspace",
+                "roles": [{"role": "owner", "person": None, "backup": None}],
+                "kpis": [{"name": "工数", "unit": None, "direction": None, "category": None, "owner": None}],
+                "milestones": [{"day": 0, "title": "t", "note": None, "done": None}],
+                "reviews": [{"month": "2026-01-01", "actions": [{"text": "t", "owner": None, "status": None}]}]}
+    store = Store(connect(None))
+    store.restore(read_workspace(json.dumps(snapshot).encode()))
+    exported = store.snapshot()
+    assert exported["roles"] == [{"role": "owner", "person": "", "backup": ""}]
+    assert exported["reviews"][0]["actions"][0]["status"] == "open"
+    assert store.kpi_specs()[0].direction == "lower"
+
+
+def test_schema_coverage_every_table_is_saved_and_replaced():
+    """A table added by a later migration must be saved and restored, or restoring would mix workspaces."""
+    cur = connect(None)
+    Store(cur)
+    tables = {t for (t,) in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert set(WORKSPACE_TABLES) == tables - {"meta"}
+    saved = open_demo_store().snapshot()
+    not_saved = {"imports", "answers.updated_at", "assessments.id", "reviews.id", "actions.id", "actions.review_id",
+                 "milestones.position", "processes.position", "targets.assessment_id", "answers.assessment_id"}
+    parts = {"answers": saved["assessments"][0]["answers"][0], "assessments": saved["assessments"][0],
+             "kpi_observations": saved["kpi_observations"][0], "kpis": saved["kpis"][0], "roles": saved["roles"][0]}
+    for table, row in parts.items():
+        columns = {c for (c,) in cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                                             [table]).fetchall()}
+        aliases = {"is_unknown": "unknown"}
+        missing = {c for c in columns if aliases.get(c, c) not in row and f"{table}.{c}" not in not_saved}
+        assert not missing, (table, missing)

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import duckdb
 import streamlit as st
 
-from core.workspace_file import WorkspaceFileProblem, contents, read_workspace, workspace_bytes
+from core.workspace_file import WorkspaceFileProblem, contents, holds_work, read_workspace, workspace_bytes
+from ui.assessments import md
 from ui.bootstrap import Screen
 from ui.controls import opener
 
@@ -30,8 +31,7 @@ def save_and_restore(screen: Screen) -> None:
                                   key=f"workspace_upload_{generation}")
         if upload is not None:
             _offer_restore(screen, upload.name, upload.getvalue())
-    if st.session_state.pop("_workspace_restored", False):
-        st.toast(t("workspace.restored"), icon=":material/check:")
+        _offer_undo(screen)
 
 
 def _offer_restore(screen: Screen, name: str, data: bytes) -> None:
@@ -39,21 +39,42 @@ def _offer_restore(screen: Screen, name: str, data: bytes) -> None:
     try:
         snapshot = read_workspace(data)
     except WorkspaceFileProblem as problem:
-        st.error(t(problem.key, file=name, **problem.params), icon=":material/error:")
+        params = {k: md(str(v)) for k, v in problem.params.items()}  # shown as typed, never as links
+        st.error(t(problem.key, file=md(name), **params), icon=":material/error:")
         return
-    st.info(t("workspace.preview", file=name, saved_at=_when(snapshot.get("saved_at")) or t("workspace.saved_unknown"),
+    st.info(t("workspace.preview", file=md(name), saved_at=_when(snapshot.get("saved_at")) or t("workspace.saved_unknown"),
               **contents(snapshot)), icon=":material/description:")
-    if any(contents(screen.store.snapshot()).values()):
+    current = screen.store.snapshot()
+    if holds_work(current):
         st.warning(t("workspace.replace_warning"), icon=":material/warning:")
     if st.button(t("workspace.restore_button"), type="primary", icon=":material/restore:", key="workspace_restore"):
+        if _replace(screen, snapshot, name):
+            st.session_state["_workspace_before"] = current  # one step back, for this session
+            st.session_state["_workspace_upload"] = st.session_state.get("_workspace_upload", 0) + 1
+            st.rerun()
+
+
+def _replace(screen: Screen, snapshot: dict, name: str) -> bool:
+    with st.spinner(screen.t("workspace.restoring")):
         try:
             screen.store.restore(snapshot)
-        except (duckdb.Error, ValueError, KeyError, TypeError) as error:  # nothing was written: one transaction
-            st.error(t("restore.failed", file=name, detail=type(error).__name__), icon=":material/error:")
-            return
-        st.session_state["_workspace_upload"] = st.session_state.get("_workspace_upload", 0) + 1
-        st.session_state["_workspace_restored"] = True
-        st.rerun()
+        except (duckdb.Error, ValueError, KeyError, TypeError, OverflowError):  # one transaction: nothing written
+            st.error(screen.t("restore.failed", file=md(name)), icon=":material/error:")
+            return False
+    return True
+
+
+def _offer_undo(screen: Screen) -> None:
+    """After a restore: what was replaced can be put back while this session lasts."""
+    before = st.session_state.get("_workspace_before")
+    if before is None:
+        return
+    st.success(screen.t("workspace.restored"), icon=":material/check:")
+    if st.button(screen.t("workspace.undo"), icon=":material/undo:", key="workspace_undo"):
+        if _replace(screen, before, screen.t("workspace.undo_source")):
+            del st.session_state["_workspace_before"]
+            st.toast(screen.t("workspace.undone"), icon=":material/check:")
+            st.rerun()
 
 
 def _when(saved_at: object) -> str | None:
