@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from core.cells import cell_date, cell_float, is_blank
-from core.money import Costs, MoneySummary, money
+from core.money import MAX_COST, Costs, MoneySummary, money
 from core.progress import KpiProgress, KpiSpec, assess
 from core.store import Store
 
@@ -35,12 +35,12 @@ class Dashboard:
 
 
 def _float(text: str) -> float:
-    """A cost setting; anything that is not a finite amount of at least zero counts as not set."""
+    """A cost setting; anything that is not an amount between zero and MAX_COST counts as not set."""
     try:
         value = float(text)
     except ValueError:
         return 0.0
-    return value if math.isfinite(value) and value >= 0 else 0.0
+    return value if math.isfinite(value) and 0 <= value <= MAX_COST else 0.0
 
 
 def read_go_live(store: Store) -> date | None:

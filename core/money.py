@@ -21,6 +21,9 @@ PROJECTION_MONTHS = 3
 HORIZON_MONTHS = 120
 
 
+MAX_COST = 10**12  # yen: far above any SME's figure, far below what a browser's number field can hold
+
+
 @dataclass(frozen=True)
 class Costs:
     hourly: float = 0.0  # yen per hour of staff time, all costs included

@@ -12,10 +12,12 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
+from core.money import MAX_COST
 from core.store import SCHEMA_VERSION, Store
 from core.subsidy import DEFINITIONS, YearFigures
 
 FORMAT = "teichaku-workspace"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 Check = Callable[[object], bool]
 
 
@@ -45,9 +47,9 @@ def _number(v: object) -> bool:
 
 
 def _number_text(v: object) -> bool:
-    """A cost as stored in the settings: text holding a finite number, not below zero."""
+    """A cost as stored in the settings: text holding an amount from zero to MAX_COST yen."""
     try:
-        return isinstance(v, str) and math.isfinite(float(v)) and float(v) >= 0
+        return isinstance(v, str) and 0 <= float(v) <= MAX_COST
     except ValueError:
         return False
 
@@ -157,9 +159,7 @@ def workspace_bytes(store: Store, saved_at: datetime) -> bytes:
 def read_workspace(data: bytes) -> dict:
     """The file's snapshot, checked; raises WorkspaceFileProblem naming what is wrong and where."""
     try:
-        snapshot = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise WorkspaceFileProblem("restore.not_text") from error
+        snapshot = json.loads(_decoded(data))
     except json.JSONDecodeError as error:
         raise WorkspaceFileProblem("restore.not_json", line=error.lineno) from error
     except (ValueError, RecursionError) as error:  # e.g. a number of more than 4300 digits
@@ -179,6 +179,22 @@ def read_workspace(data: bytes) -> dict:
                 raise WorkspaceFileProblem("restore.bad_value", place=f"assessments[{i}].answers[{j}].question_id")
             seen.add(answer["question_id"])
     return snapshot
+
+
+def _decoded(data: bytes) -> str:
+    """UTF-8 as saved; a file re-saved by a Japanese Windows editor comes back as Shift_JIS (cp932)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3:  # a character cut in half at the very end: a partial download
+            raise WorkspaceFileProblem("restore.cut_short") from error
+        try:
+            text = data.decode("cp932")
+        except UnicodeDecodeError:
+            raise WorkspaceFileProblem("restore.not_text") from error
+    if CONTROL.search(text):  # a picture or a program renamed .json: no text file holds these
+        raise WorkspaceFileProblem("restore.not_text")
+    return text
 
 
 def _check(value: object, shape: object, place: str, top: bool = False) -> None:
@@ -214,5 +230,6 @@ def holds_work(snapshot: dict) -> bool:
 
 def contents(snapshot: dict) -> dict[str, int]:
     """How many of each thing the file holds, for the preview before restoring."""
-    return {part: len(snapshot.get(part, [])) for part in
-            ("assessments", "kpis", "kpi_observations", "milestones", "processes", "reviews")}
+    counts = {part: len(snapshot.get(part, [])) for part in
+              ("assessments", "kpis", "kpi_observations", "milestones", "processes", "reviews")}
+    return counts | {"roles": sum(1 for r in snapshot.get("roles", []) if r.get("person") or r.get("backup"))}

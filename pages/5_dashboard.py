@@ -30,6 +30,8 @@ money_panel(screen, board)
 # The editing tools load table widgets that slow the first view: they open on request.
 if opener("dashboard_edit", t("dashboard.edit_open"), t("dashboard.edit_close"), help=t("dashboard.edit_help"),
           icon=":material/edit:"):
+    if screen.demo:
+        st.caption(t("dashboard.demo_edit"))
     if not settings_first:
         settings(screen, board)
     target_form(screen, board)

@@ -601,7 +601,7 @@ def test_home_saves_and_restores_the_whole_workspace(workspace):
     assert at.get("download_button")[0].proto.label == "ファイルに保存"
     saved = workspace_bytes(open_demo_store(), datetime(2026, 11, 1, 9, 0))
     at.file_uploader[0].upload("みなと精機.json", saved, "application/json").run()
-    assert "「みなと精機.json」（2026-11-01 09:00 保存）：診断 2 件" in at.info[0].value
+    assert "「みなと精機.json」（2026-11-01 09:00 保存、株式会社みなと精機（デモ））：診断 2 件" in at.info[0].value
     assert "置き換わります" in at.warning[-1].value  # there is work here to lose
     at.button(key="workspace_restore").click().run()
     assert not at.exception
@@ -609,11 +609,26 @@ def test_home_saves_and_restores_the_whole_workspace(workspace):
     assert "今の診断" not in labels and len(labels) == 2
     assert workspace.get_setting("tool.go_live") == "2026-04-01"
     assert not at.file_uploader[0].value  # emptied: the same file is not offered again
-    assert "復元しました" in at.success[-1].value
+    assert "復元しました" in at.toast[0].value
     at.button(key="workspace_undo").click().run()  # one step back
     assert not at.exception
     assert [a.label for a in workspace.assessments()] == ["今の診断"]
     assert "workspace_undo" not in [b.key for b in at.button]
+
+
+def test_undo_is_withdrawn_once_there_is_new_work(workspace):
+    from core.demo import open_demo_store
+    from core.workspace_file import workspace_bytes
+
+    at = open_page(HOME)
+    at.button(key="workspace_button").click().run()
+    at.file_uploader[0].upload("demo.json", workspace_bytes(open_demo_store(), datetime(2026, 11, 1)),
+                               "application/json").run()
+    at.button(key="workspace_restore").click().run()
+    assert "workspace_undo" in [b.key for b in at.button]
+    workspace.create_assessment("復元後の診断", date(2026, 12, 1), load_questionnaire().version)
+    at.run()
+    assert "workspace_undo" not in [b.key for b in at.button]  # going back would erase the new assessment
 
 
 def test_a_workspace_with_only_settings_still_warns_before_a_restore(workspace):
@@ -635,8 +650,8 @@ def test_a_broken_workspace_file_is_refused_with_its_place(workspace):
     bad = b'{"format": "teichaku-workspace", "assessments": [{"label": "x", "taken_on": "yesterday"}]}'
     at.file_uploader[0].upload("edited_[v2].json", bad, "application/json").run()
     assert not at.exception
-    assert 'In "edited\\_\\[v2\\].json", the value at assessments\\[1\\].taken\\_on cannot be read' \
-        in at.error[0].value  # Markdown-escaped: shown as typed, never as a link
+    assert 'In "edited\\_\\[v2\\].json", the value at assessment no. 1 (assessments\\[1\\].taken\\_on) cannot' \
+        in at.error[0].value  # the part in words, then the exact place; Markdown-escaped, never a link
     assert "workspace_restore" not in [b.key for b in at.button]
     assert [a.label for a in workspace.assessments()] == ["今の診断"]
 

@@ -104,6 +104,14 @@ def problem(data: bytes) -> WorkspaceFileProblem:
 
 def test_files_that_are_not_workspaces_are_named_as_such():
     assert problem(b"\xff\xfe\x00garbage").key == "restore.not_text"
+    assert problem(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").key == "restore.not_text"
+    saved = workspace_bytes(open_demo_store(), SAVED_AT)
+    cut = saved[:saved.index("みなと".encode()) + 1]  # the download stopped inside a character
+    assert problem(cut).key == "restore.cut_short"
+    assert problem(saved[:saved.index(b"\n", 200)]).key == "restore.not_json"  # stopped between lines
+    resaved = saved.decode("utf-8").encode("cp932")  # opened and saved again in a Japanese Windows editor
+    again = read_workspace(resaved)  # cp932 maps a few dashes differently; the content is the same
+    assert contents(again) == contents(read_workspace(saved)) and again["company"] == read_workspace(saved)["company"]
     broken = problem(b'{"format": "teichaku-workspace",\n "assessments": [}')
     assert (broken.key, broken.params) == ("restore.not_json", {"line": 2})
     assert problem(b'{"format": "something-else"}').key == "restore.not_workspace"
@@ -137,6 +145,7 @@ def test_a_bad_value_is_reported_with_its_place(part, row, place):
 @pytest.mark.parametrize("settings_, place", [
     ({"money.hourly_cost": "nan"}, "settings.money.hourly_cost"),
     ({"money.initial_cost": "-5"}, "settings.money.initial_cost"),
+    ({"money.monthly_cost": "1e308"}, "settings.money.monthly_cost"),  # beyond what a number field holds
     ({"tool.go_live": "来月"}, "settings.tool.go_live"),
     ({"subsidy.definition": "profit"}, "settings.subsidy.definition"),
     ({"subsidy.figures": '{"0": {"sales": "abc"}}'}, "settings.subsidy.figures"),
@@ -209,3 +218,12 @@ def test_schema_coverage_every_table_is_saved_and_replaced():
         aliases = {"is_unknown": "unknown"}
         missing = {c for c in columns if aliases.get(c, c) not in row and f"{table}.{c}" not in not_saved}
         assert not missing, (table, missing)
+
+
+def test_a_stored_cost_out_of_range_reads_as_not_set():
+    from core.dashboard import read_costs
+
+    store = Store(connect(None))
+    for value, expected in (("3000", 3000.0), ("1e308", 0.0), ("nan", 0.0), ("-5", 0.0), ("abc", 0.0)):
+        store.set_setting("money.hourly_cost", value)
+        assert read_costs(store).hourly == expected, value

@@ -14,7 +14,7 @@ from core.charts import bullet_chart, money_chart, svg, trend_chart
 from core.dashboard import CATEGORIES, FOUR_METRICS, Dashboard, specs_frame, specs_from_frame, typed_changes, values_frame
 from core.drawing import DrawingFailed
 from core.evidence import disagreements
-from core.money import add_months, payback_months
+from core.money import MAX_COST, add_months, payback_months
 from core.progress import KpiProgress, KpiSpec, progress_percent
 from core.scoring import AssessmentResult
 from core.store import Observation
@@ -62,7 +62,7 @@ def settings(screen: Screen, board: Dashboard) -> None:
         a, b, c = st.columns(3)
         for column, key, value in ((a, "hourly_cost", board.costs.hourly), (b, "initial_cost", board.costs.initial),
                                    (c, "monthly_cost", board.costs.monthly)):
-            column.number_input(t(f"dashboard.{key}"), min_value=0, value=int(value), step=1000,
+            column.number_input(t(f"dashboard.{key}"), min_value=0, max_value=MAX_COST, value=int(value), step=1000,
                                 key=f"set_{key}", disabled=disabled, help=t(f"dashboard.{key}_help"),
                                 on_change=_save_setting, args=(screen, f"money.{key}", f"set_{key}"))
 

@@ -27,7 +27,8 @@ def save_and_restore(screen: Screen) -> None:
                            file_name=t("workspace.file_name", date=f"{now:%Y%m%d_%H%M}"), mime="application/json",
                            icon=":material/download:", on_click="ignore", key="workspace_download")
         generation = st.session_state.get("_workspace_upload", 0)  # a new key empties the uploader
-        upload = st.file_uploader(t("workspace.restore_label"), type=["json"], help=t("workspace.restore_help"),
+        # No type filter: Streamlit would refuse another file with an English note; ours says what to do.
+        upload = st.file_uploader(t("workspace.restore_label"), help=t("workspace.restore_help"),
                                   key=f"workspace_upload_{generation}")
         if upload is not None:
             _offer_restore(screen, upload.name, upload.getvalue())
@@ -40,17 +41,23 @@ def _offer_restore(screen: Screen, name: str, data: bytes) -> None:
         snapshot = read_workspace(data)
     except WorkspaceFileProblem as problem:
         params = {k: md(str(v)) for k, v in problem.params.items()}  # shown as typed, never as links
+        if "place" in problem.params:
+            params["place"] = place_label(t, problem.params["place"])
         st.error(t(problem.key, file=md(name), **params), icon=":material/error:")
         return
+    company = snapshot.get("company", {}).get("name_en" if screen.lang == "en" else "name") \
+        or snapshot.get("company", {}).get("name") or t("workspace.company_unknown")
     st.info(t("workspace.preview", file=md(name), saved_at=_when(snapshot.get("saved_at")) or t("workspace.saved_unknown"),
-              **contents(snapshot)), icon=":material/description:")
+              company=md(company), **contents(snapshot)), icon=":material/description:")
     current = screen.store.snapshot()
     if holds_work(current):
         st.warning(t("workspace.replace_warning"), icon=":material/warning:")
     if st.button(t("workspace.restore_button"), type="primary", icon=":material/restore:", key="workspace_restore"):
         if _replace(screen, snapshot, name):
-            st.session_state["_workspace_before"] = current  # one step back, for this session
+            # One step back, for this session, while nothing has changed since: undo must not erase new work.
+            st.session_state["_workspace_undo"] = (current, screen.store.snapshot())
             st.session_state["_workspace_upload"] = st.session_state.get("_workspace_upload", 0) + 1
+            st.toast(t("workspace.restored"), icon=":material/check:")
             st.rerun()
 
 
@@ -65,16 +72,29 @@ def _replace(screen: Screen, snapshot: dict, name: str) -> bool:
 
 
 def _offer_undo(screen: Screen) -> None:
-    """After a restore: what was replaced can be put back while this session lasts."""
-    before = st.session_state.get("_workspace_before")
+    """After a restore, what it replaced can be put back: while this session lasts and nothing has changed."""
+    before, after = st.session_state.get("_workspace_undo", (None, None))
     if before is None:
         return
-    st.success(screen.t("workspace.restored"), icon=":material/check:")
-    if st.button(screen.t("workspace.undo"), icon=":material/undo:", key="workspace_undo"):
+    if screen.store.snapshot() != after:  # new work since the restore: going back would erase it
+        del st.session_state["_workspace_undo"]
+        return
+    if st.button(screen.t("workspace.undo"), icon=":material/undo:", key="workspace_undo",
+                 help=screen.t("workspace.undo_help")):
         if _replace(screen, before, screen.t("workspace.undo_source")):
-            del st.session_state["_workspace_before"]
+            del st.session_state["_workspace_undo"]
             st.toast(screen.t("workspace.undone"), icon=":material/check:")
             st.rerun()
+
+
+def place_label(t, place: str) -> str:
+    """`assessments[2].taken_on` as 「診断の2件目（assessments[2].taken_on）」: the part in words, the exact place."""
+    part, _, rest = place.partition(".")
+    name, _, row = part.partition("[")
+    label = t(f"workspace.part_{name}")
+    if row:
+        return t("workspace.place_row", part=label, n=row.rstrip("]"), place=md(place))
+    return t("workspace.place_part", part=label, place=md(place))
 
 
 def _when(saved_at: object) -> str | None:
