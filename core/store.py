@@ -264,6 +264,11 @@ class Store:
         ).fetchone()
         return int(row[0])
 
+    def rename_assessment(self, assessment_id: int, label: str, taken_on: date) -> None:
+        self._writable()
+        self._cursor().execute("UPDATE assessments SET label = ?, taken_on = ? WHERE id = ?",
+                               [label, taken_on, assessment_id])
+
     def delete_assessment(self, assessment_id: int) -> None:
         self._writable()
         cur = self._cursor()

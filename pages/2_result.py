@@ -7,7 +7,8 @@ from ui.assessments import assessment_picker, current_assessment, label_of, resu
 from ui.bootstrap import ASSESSMENT, HOME, bootstrap
 from ui.dashboard import show_disagreements
 from ui.result import (
-    delete_control, deleted_notice, gap_list, headline, radar, score_table, target_editor, weakest_areas,
+    delete_control, deleted_notice, gap_list, headline, radar, rename_control, score_table, target_editor,
+    weakest_areas,
 )
 
 screen = bootstrap("nav.result")
@@ -45,4 +46,6 @@ st.markdown(f"**{t('result.gaps_heading')}**")
 gap_list(screen, result.gaps(targets))
 
 st.divider()
-delete_control(screen, assessment)
+with st.container(horizontal=True):
+    rename_control(screen, assessment)
+    delete_control(screen, assessment)

@@ -659,3 +659,20 @@ def test_a_broken_workspace_file_is_refused_with_its_place(workspace):
 def test_the_demo_offers_no_restore(workspace):
     at = open_page(HOME, ws="demo")
     assert "workspace_button" not in [b.key for b in at.button]
+
+
+def test_an_assessment_can_be_renamed_and_redated(workspace):
+    aid = workspace.create_assessment("導入前（仮）", date(2026, 3, 1), load_questionnaire().version)
+    at = open_page(RESULT, a=aid)
+    next(w for w in at.text_input if w.value == "導入前（仮）").set_value("導入前")
+    next(d for d in at.date_input if d.value == date(2026, 3, 1)).set_value(date(2026, 3, 10))
+    next(b for b in at.button if b.label == "変更を保存").click().run()
+    assert not at.exception
+    renamed = workspace.assessments()[0]
+    assert (renamed.label, renamed.taken_on) == ("導入前", date(2026, 3, 10))
+    assert at.title[0].value and "導入前" in texts(at)
+
+
+def test_the_demo_offers_no_rename(workspace):
+    at = open_page(RESULT, ws="demo")
+    assert "変更を保存" not in [b.label for b in at.button]

@@ -8,7 +8,7 @@ import streamlit as st
 from core.charts import RadarSeries, change_chart, radar_chart
 from core.scoring import AssessmentResult, Change, Gap, adkar_barrier, suggested_target
 from core.store import Assessment
-from ui.assessments import label_of, md
+from ui.assessments import LABEL_LIMIT, label_of, md
 from ui.bootstrap import Screen
 
 
@@ -129,6 +129,21 @@ def change_table(screen: Screen, first: Assessment, last: Assessment, changes: l
                              for c in changes if c.delta is not None])
     if not measured.empty:
         st.altair_chart(change_chart(measured, delta_title=t("compare.delta")), width="stretch")
+
+
+def rename_control(screen: Screen, assessment: Assessment) -> None:
+    """The name and date given at the start can be corrected later (a typo, the wrong day)."""
+    t = screen.t
+    if screen.demo:
+        return
+    with st.popover(t("result.rename"), icon=":material/edit:"):
+        with st.form(f"rename_{assessment.id}", border=False):
+            label = st.text_input(t("home.new_label"), value=assessment.label, max_chars=LABEL_LIMIT)
+            taken_on = st.date_input(t("home.new_date"), value=assessment.taken_on, format="YYYY/MM/DD")
+            if st.form_submit_button(t("result.rename_button"), type="primary"):
+                screen.store.rename_assessment(assessment.id, label.strip() or assessment.label, taken_on)
+                st.toast(t("result.renamed"), icon=":material/check:")
+                st.rerun()
 
 
 def delete_control(screen: Screen, assessment: Assessment) -> None:

@@ -65,3 +65,20 @@ def test_answer_everything_restart_and_find_it_all(browser, app_server, tmp_path
     assert page.get_by_text("弱い3観点と、最初の一歩").is_visible()
     assert_no_exception(page)
     context.close()
+
+
+def test_an_assessment_is_renamed_from_its_result_page(browser, app_server):
+    server = app_server("session")
+    page = browser.new_page(locale="ja-JP")
+    start_assessment(page, server.url, "導入前（仮）")
+    page.get_by_test_id("stSidebar").get_by_text("診断結果", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("名前・実施日を変更").click()
+    page.get_by_role("textbox", name="診断の名前").fill("導入前")
+    page.get_by_role("button", name="変更を保存").click()
+    wait_for_app(page)
+    assert_no_exception(page)
+    page.get_by_test_id("stSidebar").get_by_text("ホーム", exact=True).click()
+    wait_for_app(page)
+    assert page.get_by_text("導入前（仮）").count() == 0 and page.get_by_text("導入前").count() >= 1
+    page.close()
