@@ -547,7 +547,7 @@ class Store:
         """Replace the whole workspace with a saved one, in one transaction: all of it or nothing."""
         def replace(cur: duckdb.DuckDBPyConnection) -> None:
             for table in WORKSPACE_TABLES:
-                cur.execute(f"DELETE FROM {table}")  # noqa: S608 - table names are constants
+                cur.execute(f'DELETE FROM "{table}"')  # noqa: S608 - a quoted name from WORKSPACE_TABLES
             cur.execute("DELETE FROM meta WHERE key <> 'schema_version'")
             _load(cur, snapshot, with_company=True)
         self._in_transaction(replace)

@@ -30,10 +30,13 @@ class WorkspaceFileProblem(Exception):
 
 
 def _text(v: object) -> bool:
+    if not isinstance(v, str):
+        return False
     try:
-        return isinstance(v, str) and bool(v.encode("utf-8") or True)
+        v.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate from a \ud800 escape: the database refuses it
         return False
+    return True
 
 
 def _integer(v: object) -> bool:
@@ -79,26 +82,23 @@ def _level(v: object) -> bool:
     return _integer(v) and 0 <= v <= 4
 
 
-def _day(v: object) -> bool:
-    try:
-        date.fromisoformat(v)
-    except (TypeError, ValueError):
-        return False
-    return True
+def _parses(parse: Callable[[str], object]) -> Check:
+    def check(v: object) -> bool:
+        try:
+            parse(v)
+        except (TypeError, ValueError):
+            return False
+        return True
+    return check
+
+
+_day, _moment = _parses(date.fromisoformat), _parses(datetime.fromisoformat)
 
 
 def _month(v: object) -> bool:
     """2026-04 (or a day of it, 2026-04-01), as the store reads it."""
     return isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", v) is not None \
         and _day(v if len(v) == 10 else v + "-01")
-
-
-def _moment(v: object) -> bool:
-    try:
-        datetime.fromisoformat(v)
-    except (TypeError, ValueError):
-        return False
-    return True
 
 
 def _one_of(*allowed: str) -> Check:
@@ -209,8 +209,8 @@ def _check(value: object, shape: object, place: str, top: bool = False) -> None:
         for k in value:
             if not _text(k):
                 raise WorkspaceFileProblem("restore.bad_value", place=place)
+        named = [k for k in shape if k != "*"]
         for key, inner in shape.items():
-            named = [k for k in shape if k != "*"]
             keys = [k for k in value if k not in named] if key == "*" else [key]
             for k in keys:
                 here = f"{place}.{k}" if place else k
