@@ -654,6 +654,9 @@ def test_a_broken_workspace_file_is_refused_with_its_place(workspace):
         in at.error[0].value  # the part in words, then the exact place; Markdown-escaped, never a link
     assert "workspace_restore" not in [b.key for b in at.button]
     assert [a.label for a in workspace.assessments()] == ["今の診断"]
+    cost = b'{"format": "teichaku-workspace", "settings": {"money.hourly_cost": "-5"}}'
+    at.file_uploader[0].set_value(("cost.json", cost, "application/json")).run()
+    assert "Staff cost per hour (yen) (settings.money.hourly\\_cost)" in at.error[0].value  # the field's name
 
 
 def test_the_demo_offers_no_restore(workspace):

@@ -87,11 +87,17 @@ def _offer_undo(screen: Screen) -> None:
             st.rerun()
 
 
+SETTING_LABELS = {"settings.tool.go_live": "dashboard.go_live", "settings.money.hourly_cost": "dashboard.hourly_cost",
+                  "settings.money.initial_cost": "dashboard.initial_cost",
+                  "settings.money.monthly_cost": "dashboard.monthly_cost",
+                  "settings.subsidy.definition": "subsidy.definition", "settings.subsidy.figures": "subsidy.heading"}
+
+
 def place_label(t, place: str) -> str:
     """`assessments[2].taken_on` as 「診断の2件目（assessments[2].taken_on）」: the part in words, the exact place."""
-    part, _, rest = place.partition(".")
+    part = place.partition(".")[0]
     name, _, row = part.partition("[")
-    label = t(f"workspace.part_{name}")
+    label = t(SETTING_LABELS[place]) if place in SETTING_LABELS else t(f"workspace.part_{name}")
     if row:
         return t("workspace.place_row", part=label, n=row.rstrip("]"), place=md(place))
     return t("workspace.place_part", part=label, place=md(place))
