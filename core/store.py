@@ -123,6 +123,9 @@ COMPANY_KEYS = "company." + "%"  # a LIKE pattern, bound as a parameter
 SETTING_PREFIXES = ("tool.", "money.", "subsidy.", "demo.")  # the settings a snapshot carries: never schema_version
 WORKSPACE_TABLES = ("answers", "targets", "assessments", "kpi_observations", "imports", "kpis", "roles", "milestones",
                     "processes", "actions", "reviews")
+CLEAR_WORKSPACE = ("DELETE FROM answers", "DELETE FROM targets", "DELETE FROM assessments",
+                   "DELETE FROM kpi_observations", "DELETE FROM imports", "DELETE FROM kpis", "DELETE FROM roles",
+                   "DELETE FROM milestones", "DELETE FROM processes", "DELETE FROM actions", "DELETE FROM reviews")
 PROCESS_COLUMNS = ("name", "old_procedure", "new_procedure", "exceptions", "exception_owner", "paper_steps",
                    "double_entry", "double_entries_per_month", "resolved")
 
@@ -546,8 +549,8 @@ class Store:
     def restore(self, snapshot: dict) -> None:
         """Replace the whole workspace with a saved one, in one transaction: all of it or nothing."""
         def replace(cur: duckdb.DuckDBPyConnection) -> None:
-            for table in WORKSPACE_TABLES:
-                cur.execute(f'DELETE FROM "{table}"')  # noqa: S608 - a quoted name from WORKSPACE_TABLES
+            for statement in CLEAR_WORKSPACE:
+                cur.execute(statement)
             cur.execute("DELETE FROM meta WHERE key <> 'schema_version'")
             _load(cur, snapshot, with_company=True)
         self._in_transaction(replace)

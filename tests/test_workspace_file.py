@@ -12,7 +12,7 @@ from core.demo import demo_snapshot, open_demo_store
 from core.plan import Milestone, Role
 from core.scoring import Answer
 import core.store
-from core.store import SCHEMA_VERSION, WORKSPACE_TABLES, Observation, Store, connect
+from core.store import CLEAR_WORKSPACE, SCHEMA_VERSION, WORKSPACE_TABLES, Observation, Store, connect
 from core.subsidy import DEFINITIONS
 from core.workspace_file import WorkspaceFileProblem, contents, read_workspace, workspace_bytes
 from tests.test_store import snapshots
@@ -207,6 +207,7 @@ def test_schema_coverage_every_table_is_saved_and_replaced():
     Store(cur)
     tables = {t for (t,) in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert set(WORKSPACE_TABLES) == tables - {"meta"}
+    assert {statement.removeprefix("DELETE FROM ") for statement in CLEAR_WORKSPACE} == set(WORKSPACE_TABLES)
     saved = open_demo_store().snapshot()
     not_saved = {"imports", "answers.updated_at", "assessments.id", "reviews.id", "actions.id", "actions.review_id",
                  "milestones.position", "processes.position", "targets.assessment_id", "answers.assessment_id"}

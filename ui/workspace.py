@@ -21,8 +21,8 @@ def save_and_restore(screen: Screen) -> None:
                                  help=t("workspace.open_help"), icon=":material/save:"):
         return
     with st.container(border=True):
-        now = _now()
-        st.markdown(t("workspace.save_text", **contents(screen.store.snapshot())))
+        now, current = _now(), screen.store.snapshot()  # read once per run, used by every part below
+        st.markdown(t("workspace.save_text", **contents(current)))
         st.download_button(t("workspace.save_button"), data=lambda: workspace_bytes(screen.store, now),
                            file_name=t("workspace.file_name", date=f"{now:%Y%m%d_%H%M}"), mime="application/json",
                            icon=":material/download:", on_click="ignore", key="workspace_download")
@@ -31,11 +31,11 @@ def save_and_restore(screen: Screen) -> None:
         upload = st.file_uploader(t("workspace.restore_label"), help=t("workspace.restore_help"),
                                   key=f"workspace_upload_{generation}")
         if upload is not None:
-            _offer_restore(screen, upload.name, upload.getvalue())
-        _offer_undo(screen)
+            _offer_restore(screen, upload.name, upload.getvalue(), current)
+        _offer_undo(screen, current)
 
 
-def _offer_restore(screen: Screen, name: str, data: bytes) -> None:
+def _offer_restore(screen: Screen, name: str, data: bytes, current: dict) -> None:
     t = screen.t
     try:
         snapshot = read_workspace(data)
@@ -49,7 +49,6 @@ def _offer_restore(screen: Screen, name: str, data: bytes) -> None:
         or snapshot.get("company", {}).get("name") or t("workspace.company_unknown")
     st.info(t("workspace.preview", file=md(name), saved_at=_when(snapshot.get("saved_at")) or t("workspace.saved_unknown"),
               company=md(company), **contents(snapshot)), icon=":material/description:")
-    current = screen.store.snapshot()
     if holds_work(current):
         st.warning(t("workspace.replace_warning"), icon=":material/warning:")
     if st.button(t("workspace.restore_button"), type="primary", icon=":material/restore:", key="workspace_restore"):
@@ -71,12 +70,12 @@ def _replace(screen: Screen, snapshot: dict, name: str) -> bool:
     return True
 
 
-def _offer_undo(screen: Screen) -> None:
+def _offer_undo(screen: Screen, current: dict) -> None:
     """After a restore, what it replaced can be put back: while this session lasts and nothing has changed."""
     before, after = st.session_state.get("_workspace_undo", (None, None))
     if before is None:
         return
-    if screen.store.snapshot() != after:  # new work since the restore: going back would erase it
+    if current != after:  # new work since the restore: going back would erase it
         del st.session_state["_workspace_undo"]
         return
     if st.button(screen.t("workspace.undo"), icon=":material/undo:", key="workspace_undo",
