@@ -58,6 +58,15 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+TABS = {"overview": "全体", "each_kpi": "指標ごとの推移", "money": "お金・補助金", "edit": "目標と値の入力"}
+
+
+def open_tab(at: AppTest, tab: str) -> AppTest:
+    """Click one of the dashboard's tabs: only the open tab's content runs."""
+    at.session_state["tab"] = TABS[tab]
+    return at.run()
+
+
 def charts(at: AppTest) -> list:
     return at.get("vega_lite_chart")
 
@@ -413,17 +422,29 @@ def test_hostile_uploads_leave_the_workspace_as_it_was(workspace, name, maker):
 def test_dashboard_of_the_demo_company(workspace):
     at = open_page(DASHBOARD, ws="demo")
     assert not at.exception
-    body = texts(at)
-    assert "月次締め日数　10日 → 6日（目標 5日）" in body
-    assert body.count(":blue-badge[順調]") >= 5
+    assert [tab.label for tab in at.tabs] == list(TABS.values())
+    overview = texts(at)  # at a glance: progress of every KPI, the four metrics and the money in one sentence
     drawn = pictures(at)
-    assert len(drawn) == 7 and not charts(at)  # bullet, one trend per KPI, money: pictures, no Vega
+    assert len(drawn) == 1 and not charts(at)  # the bullet chart, drawn on the server: a picture, no Vega
     kpis = ["再入力回数", "月次締め日数", "見積リードタイム", "請求・入力業務の工数", "請求書の訂正率"]
     assert all(f">{name}</text>" in drawn[0] for name in kpis)  # the bullet chart names every KPI
     assert ">80%</text>" in drawn[0]
-    assert ">稼働後90日</text>" in drawn[1] and ">基準</text>" in drawn[1]
+    assert "月次締め日数: **6日** :blue-badge[順調]" in overview
     assert any("2027-03" in i.value for i in at.info)  # projected payback month
+    assert "10日 → 6日" not in overview  # the cards wait in their own tab
     assert all(not w.value.startswith("診断では") for w in at.warning)  # the demo's answers agree with its data
+
+    open_tab(at, "each_kpi")
+    cards = texts(at)
+    assert "月次締め日数　10日 → 6日（目標 5日）" in cards
+    assert cards.count(":blue-badge[順調]") == 5
+    trends = pictures(at)
+    assert len(trends) == 5 and ">稼働後90日</text>" in trends[0] and ">基準</text>" in trends[0]
+
+    open_tab(at, "money")
+    assert len(pictures(at)) == 1 and any("2027-03" in i.value for i in at.info)
+    assert at.download_button(key="subsidy_download")
+    assert not at.exception
 
 
 def test_a_chart_that_cannot_be_drawn_leaves_a_note_not_an_error(workspace, monkeypatch):
@@ -436,9 +457,14 @@ def test_a_chart_that_cannot_be_drawn_leaves_a_note_not_an_error(workspace, monk
     monkeypatch.setattr(charts, "draw_svg", fail)
     monkeypatch.setattr(charts, "_svg_cache", type(charts._svg_cache)())
     at = open_page(DASHBOARD, ws="demo")
-    assert not at.exception and not pictures(at)
-    assert sum("グラフを描けませんでした" in c.value for c in at.caption) == 7
-    assert "月次締め日数　10日 → 6日（目標 5日）" in texts(at)  # the figures are all still there
+    failed = {}
+    for tab in ("overview", "each_kpi", "money"):
+        open_tab(at, tab)
+        assert not at.exception and not pictures(at)
+        failed[tab] = sum("グラフを描けませんでした" in c.value for c in at.caption)
+        if tab == "each_kpi":
+            assert "月次締め日数　10日 → 6日（目標 5日）" in texts(at)  # the figures are all still there
+    assert failed == {"overview": 1, "each_kpi": 5, "money": 1}
 
 
 def test_dashboard_settings_targets_and_manual_values_are_saved(workspace):
@@ -449,14 +475,12 @@ def test_dashboard_settings_targets_and_manual_values_are_saved(workspace):
     copy_demo_into(workspace)
     at = open_page(DASHBOARD)
     assert "KPIダッシュボード：" in at.title[0].value
-    assert not at.text_input  # the editing tools wait behind a button
-    at.button(key="dashboard_edit_button").click().run()
+    assert not at.text_input  # the editing tools wait in their own tab
+    open_tab(at, "edit")
     at.text_input(key="set_tool").input("販売管理クラウド").run()
     assert workspace.get_setting("tool.name") == "販売管理クラウド"
     at.date_input(key="set_go_live").set_value(day(2026, 4, 1)).run()
     assert workspace.get_setting("tool.go_live") == "2026-04-01"
-    before = texts(at)
-    assert "月次締め日数　10日 → 6日（目標 5日）" in before
     editor_key = "kpi_editor_ja"
     names = list(at.data_editor(key=editor_key).value["name"])
     row = names.index("月次締め日数")
@@ -464,7 +488,10 @@ def test_dashboard_settings_targets_and_manual_values_are_saved(workspace):
     at.run()
     at.button(key="kpis_save").click().run()
     assert next(s for s in workspace.kpi_specs() if s.name == "月次締め日数").target == 6
+    open_tab(at, "each_kpi")
+    assert "月次締め日数　10日 → 6日（目標 6日）" in texts(at)
     assert ":green-badge[達成]" in texts(at)  # 6 days now meets the target
+    open_tab(at, "edit")
     values_key = "value_editor_ja"
     months = list(at.data_editor(key=values_key).value.index)
     at.session_state[values_key] = {"edited_rows": {months.index("2026-10"): {"月次締め日数": 5.5}},
@@ -557,7 +584,7 @@ def test_subsidy_productivity_on_the_dashboard(workspace):
     figures = {0: YearFigures(300e6, 180e6, 30, 2000), 1: YearFigures(310e6, 182e6, 30, 2000)}
     workspace.set_setting("subsidy.figures", dumps(figures))
     at = open_page(DASHBOARD)
-    at.button(key="dashboard_edit_button").click().run()
+    open_tab(at, "money")
     assert not at.exception
     table = next(tb.value for tb in at.table if "労働生産性（円/時間）" in tb.value.columns)
     assert list(table["労働生産性（円/時間）"])[:2] == ["2,000", "2,133"]
@@ -588,6 +615,47 @@ def test_a_new_workspace_is_asked_for_the_go_live_date_first(workspace):
     assert not at.exception
     assert at.date_input(key="set_go_live").value is None
     assert "まだKPIがありません" in at.info[0].value
+
+
+def test_a_new_workspace_starts_its_kpis_in_the_table_it_is_promised(workspace):
+    at = open_page(DASHBOARD)
+    assert "下の表に指標を追加" in at.info[0].value
+    at.session_state["kpi_editor_ja"] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [
+        {"name": "月次締め日数", "unit": "日", "direction": "lower", "category": "lead_time", "target": 5.0}]}
+    at.run()
+    at.button(key="kpis_save").click().run()
+    assert not at.exception
+    [spec] = workspace.kpi_specs()
+    assert (spec.name, spec.unit, spec.category, spec.target) == ("月次締め日数", "日", "lead_time", 5.0)
+    assert [tab.label for tab in at.tabs] == list(TABS.values())  # now a dashboard, waiting for values
+    open_tab(at, "each_kpi")
+    assert "月次締め日数" in texts(at)
+
+
+def test_a_link_with_a_tab_opens_that_tab(workspace):
+    at = open_page(DASHBOARD, ws="demo", tab=TABS["money"])
+    assert not at.exception
+    assert at.download_button(key="subsidy_download")
+    assert "毎月見る4つの数字" not in texts(at)
+    unknown = open_page(DASHBOARD, ws="demo", tab="どこにもないタブ")  # e.g. a link from the English screen
+    assert not unknown.exception and "毎月見る4つの数字" in texts(unknown)
+
+
+def test_a_saved_target_shows_its_new_status_in_place(workspace):
+    from core.demo import copy_demo_into
+
+    copy_demo_into(workspace)
+    at = open_tab(open_page(DASHBOARD), "edit")
+    at.selectbox(key="target_form_kpi_ja").select("月次締め日数")
+    at.number_input(key="target_form_value").set_value(6.0)
+    at.button[0].click()  # noqa: the form's submit button is the first one in this tab
+    at.run()
+    assert not at.exception
+    saved = next(s.value for s in at.success if "目標を保存しました" in s.value)
+    assert ":green-badge[達成]" in saved and "10日 → 6日（目標 6日）" in saved
+    assert next(s for s in workspace.kpi_specs() if s.name == "月次締め日数").target == 6
+    at.run()
+    assert not any("目標を保存しました" in s.value for s in at.success)  # said once, then gone
 
 
 def test_home_saves_and_restores_the_whole_workspace(workspace):

@@ -67,6 +67,16 @@ def settings(screen: Screen, board: Dashboard) -> None:
                                 on_change=_save_setting, args=(screen, f"money.{key}", f"set_{key}"))
 
 
+TABS = ("overview", "each_kpi", "money", "edit")
+
+
+def dashboard_tabs(screen: Screen):
+    """The dashboard's four views. Only the open one runs (on_change="rerun"), and the URL remembers it, so a
+    reload or a shared link opens the same view."""
+    return st.tabs([screen.t(f"dashboard.tab_{name}") for name in TABS], key="tab", on_change="rerun",
+                   bind="query-params")
+
+
 def status_badge(screen: Screen, status: str) -> str:
     color = {"achieved": "green", "on_track": "blue", "behind": "orange", "worse": "red"}.get(status, "gray")
     return f":{color}-badge[{screen.t(f'status.{status}')}]"
@@ -84,7 +94,6 @@ CARD_LIMIT = 12  # more cards open on request: each carries a picture
 def cards(screen: Screen, board: Dashboard) -> None:
     """One card per KPI: where it stands, how far along, who owns it, and its months as a chart."""
     t = screen.t
-    st.subheader(t("dashboard.trend_heading"))
     all_cards = st.session_state.get("cards_all", False)
     shown = board.progress if all_cards else board.progress[:CARD_LIMIT]
     half = (len(shown) + 1) // 2
@@ -178,6 +187,14 @@ def money_panel(screen: Screen, board: Dashboard) -> None:
                           for m in summary.months])
     labels = {k: t(f"dashboard.money_{k}") for k in ("yen", "net", "cumulative")}
     picture(screen, t("dashboard.money_alt"), money_chart, frame, labels=labels)
+    money_statement(screen, board)
+
+
+def money_statement(screen: Screen, board: Dashboard) -> None:
+    """What was saved and when the tool pays back: one statement a bank or the board would understand."""
+    t, summary = screen.t, board.money
+    if not summary.months:
+        return
     last = summary.months[-1]
     sentence = t("dashboard.money_sentence", months=len(summary.months), hours=f"{last.hours_saved:,.0f}",
                  value=f"{last.value:,.0f}", total=f"{summary.total_hours:,.0f}")
@@ -190,7 +207,7 @@ def money_panel(screen: Screen, board: Dashboard) -> None:
                                   remaining=f"{-last.cumulative:,.0f}")
     else:
         box, payback = st.warning, t("dashboard.payback_never")
-    box(f"{sentence}\n\n{payback}")  # what was saved and when it pays back: one statement for a bank
+    box(f"{sentence}\n\n{payback}", icon=":material/payments:")
 
 
 def evidence(screen: Screen, board: Dashboard) -> None:
@@ -234,8 +251,17 @@ def target_form(screen: Screen, board: Dashboard) -> None:
             changed = replace(spec, target=spec.target if target is None else float(target),
                               target_date=deadline or spec.target_date)
             screen.store.save_kpi_specs([changed])
-            st.toast(t("dashboard.saved"), icon=":material/check:")
+            st.session_state["target_saved"] = name
             st.rerun()
+
+
+def saved_target(screen: Screen, board: Dashboard) -> None:
+    """Right after a target is saved, the KPI's card as it now reads: the effect without leaving the tab."""
+    name = st.session_state.pop("target_saved", None)
+    changed = next((p for p in board.progress if p.spec.name == name), None)
+    if changed is not None:
+        st.success(f"{screen.t('dashboard.target_saved')}\n\n{card_text(screen, changed)}",
+                   icon=":material/check:")
 
 
 def kpi_editor(screen: Screen, board: Dashboard) -> None:
@@ -273,68 +299,68 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
     names = [p.spec.name for p in board.progress]
     if not names:
         return
-    with st.expander(t("dashboard.values_heading"), icon=":material/edit_note:"):
-        known = sorted({m for s in board.series.values() for m in s})
-        now = today(st.context.timezone)
-        first = known[0] if known else add_months(date(now.year, now.month, 1), -3)
-        months, month = [], first
-        while month <= date(now.year, now.month, 1):
-            months.append(month)
-            month = add_months(month, 1)
-        before = _stable(f"value_frame_{screen.lang}", (tuple(names), tuple(months), str(board.series)),
-                         lambda _: values_frame(board.series, names, months))
-        edited = st.data_editor(before, key=f"value_editor_{screen.lang}", disabled=screen.demo, width="stretch",
-                                placeholder="—")
-        if st.button(t("dashboard.values_save"), key="values_save", disabled=screen.demo):
-            units = {p.spec.name: p.spec.unit for p in board.progress}
-            categories = {p.spec.name: p.spec.category for p in board.progress}
-            typed = [Observation(n, m, v, units.get(n) or None, None, categories.get(n, "other"), None)
-                     for n, m, v in typed_changes(before, edited)]
-            result = screen.store.commit_observations(typed, file_name="manual", source_hash="manual", sheet=None,
-                                                      source="manual")
-            st.toast(t("dashboard.values_saved", added=result.added, replaced=len(result.replaced)),
-                     icon=":material/check:")
-            st.rerun()
+    st.subheader(t("dashboard.values_heading"))
+    known = sorted({m for s in board.series.values() for m in s})
+    now = today(st.context.timezone)
+    first = known[0] if known else add_months(date(now.year, now.month, 1), -3)
+    months, month = [], first
+    while month <= date(now.year, now.month, 1):
+        months.append(month)
+        month = add_months(month, 1)
+    before = _stable(f"value_frame_{screen.lang}", (tuple(names), tuple(months), str(board.series)),
+                     lambda _: values_frame(board.series, names, months))
+    edited = st.data_editor(before, key=f"value_editor_{screen.lang}", disabled=screen.demo, width="stretch",
+                            placeholder="—")
+    if st.button(t("dashboard.values_save"), key="values_save", disabled=screen.demo):
+        units = {p.spec.name: p.spec.unit for p in board.progress}
+        categories = {p.spec.name: p.spec.category for p in board.progress}
+        typed = [Observation(n, m, v, units.get(n) or None, None, categories.get(n, "other"), None)
+                 for n, m, v in typed_changes(before, edited)]
+        result = screen.store.commit_observations(typed, file_name="manual", source_hash="manual", sheet=None,
+                                                  source="manual")
+        st.toast(t("dashboard.values_saved", added=result.added, replaced=len(result.replaced)),
+                 icon=":material/check:")
+        st.rerun()
 
 
 def subsidy_panel(screen: Screen, board: Dashboard) -> None:
     """The IT導入補助金 effect report's productivity figure, with the monthly KPIs as leading indicators."""
     t = screen.t
-    with st.expander(t("subsidy.heading"), icon=":material/account_balance:"):
-        st.caption(t("subsidy.help"))
-        saved = screen.store.get_setting("subsidy.definition", "gross")
-        definition = st.radio(t("subsidy.definition"), DEFINITIONS, index=DEFINITIONS.index(saved)
-                              if saved in DEFINITIONS else 0, format_func=lambda d: t(f"subsidy.def_{d}"),
-                              horizontal=True, key=f"subsidy_definition_{screen.lang}", disabled=screen.demo)
-        figures = subsidy_loads(screen.store.get_setting("subsidy.figures"))
-        names = [f.name for f in dataclass_fields(YearFigures)]
-        frame = pd.DataFrame([{n: getattr(figures.get(y, YearFigures()), n) for n in names} for y in YEARS],
-                             index=[t(f"subsidy.year_{y}") for y in YEARS], dtype="float64")
-        config = {n: st.column_config.NumberColumn(t(f"subsidy.f_{n}"), format="localized") for n in names}
-        edited = st.data_editor(frame, column_config=config, key=f"subsidy_{screen.lang}", disabled=screen.demo,
-                                width="stretch", placeholder="—")
-        if st.button(t("subsidy.save"), key="subsidy_save", disabled=screen.demo):
-            entered = {y: YearFigures(**{n: cell_float(v) for n, v in row.items()})
-                       for y, (_, row) in zip(YEARS, edited.iterrows())}
-            screen.store.set_setting("subsidy.figures", subsidy_dumps(entered))
-            screen.store.set_setting("subsidy.definition", definition)
-            st.toast(t("dashboard.saved"), icon=":material/check:")
-            st.rerun()
-        rows = report(figures, definition)
-        st.table(pd.DataFrame([{
-            t("subsidy.c_year"): t(f"subsidy.year_{r.year}"),
-            t("subsidy.c_productivity"): "—" if r.productivity is None else f"{r.productivity:,.0f}",
-            t("subsidy.c_growth"): "—" if r.growth is None else f"{r.growth:+.1f}%",
-            t("subsidy.c_target"): "—" if r.target is None else f"+{r.target:g}%",
-            t("subsidy.c_met"): "—" if r.met is None else t("subsidy.met" if r.met else "subsidy.not_met"),
-        } for r in rows]).set_index(t("subsidy.c_year")))
-        st.markdown(t("subsidy.leading"))
-        for p in leading_indicators(board):
-            st.markdown(f"- {card_line(screen, p)} {status_badge(screen, p.status)}")
-        st.download_button(t("subsidy.download"), data=lambda: effect_report(screen, board, figures, definition),
-                           file_name=t("subsidy.file_name"), icon=":material/download:", on_click="ignore",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key="subsidy_download", help=t("subsidy.download_help"))
+    st.subheader(t("subsidy.heading"))
+    st.caption(t("subsidy.help"))
+    saved = screen.store.get_setting("subsidy.definition", "gross")
+    definition = st.radio(t("subsidy.definition"), DEFINITIONS, index=DEFINITIONS.index(saved)
+                          if saved in DEFINITIONS else 0, format_func=lambda d: t(f"subsidy.def_{d}"),
+                          horizontal=True, key=f"subsidy_definition_{screen.lang}", disabled=screen.demo)
+    figures = subsidy_loads(screen.store.get_setting("subsidy.figures"))
+    names = [f.name for f in dataclass_fields(YearFigures)]
+    frame = pd.DataFrame([{n: getattr(figures.get(y, YearFigures()), n) for n in names} for y in YEARS],
+                         index=[t(f"subsidy.year_{y}") for y in YEARS], dtype="float64")
+    config = {n: st.column_config.NumberColumn(t(f"subsidy.f_{n}"), format="localized") for n in names}
+    edited = st.data_editor(frame, column_config=config, key=f"subsidy_{screen.lang}", disabled=screen.demo,
+                            width="stretch", placeholder="—")
+    if st.button(t("subsidy.save"), key="subsidy_save", disabled=screen.demo):
+        entered = {y: YearFigures(**{n: cell_float(v) for n, v in row.items()})
+                   for y, (_, row) in zip(YEARS, edited.iterrows())}
+        screen.store.set_setting("subsidy.figures", subsidy_dumps(entered))
+        screen.store.set_setting("subsidy.definition", definition)
+        st.toast(t("dashboard.saved"), icon=":material/check:")
+        st.rerun()
+    rows = report(figures, definition)
+    st.table(pd.DataFrame([{
+        t("subsidy.c_year"): t(f"subsidy.year_{r.year}"),
+        t("subsidy.c_productivity"): "—" if r.productivity is None else f"{r.productivity:,.0f}",
+        t("subsidy.c_growth"): "—" if r.growth is None else f"{r.growth:+.1f}%",
+        t("subsidy.c_target"): "—" if r.target is None else f"+{r.target:g}%",
+        t("subsidy.c_met"): "—" if r.met is None else t("subsidy.met" if r.met else "subsidy.not_met"),
+    } for r in rows]).set_index(t("subsidy.c_year")))
+    st.markdown(t("subsidy.leading"))
+    for p in leading_indicators(board):
+        st.markdown(f"- {card_line(screen, p)} {status_badge(screen, p.status)}")
+    st.download_button(t("subsidy.download"), data=lambda: effect_report(screen, board, figures, definition),
+                       file_name=t("subsidy.file_name"), icon=":material/download:", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key="subsidy_download", help=t("subsidy.download_help"))
 
 
 def leading_indicators(board: Dashboard) -> list[KpiProgress]:

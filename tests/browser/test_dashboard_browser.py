@@ -1,5 +1,7 @@
-"""The demo company's dashboard, then targets changed in your own copy, by the form and in the KPI table:
-the status follows."""
+"""The demo company's dashboard and its tabs, then targets changed in your own copy, by the form and in the
+KPI table: the status follows."""
+
+from urllib.parse import unquote
 
 from tests.browser.conftest import assert_no_exception, edit_grid_cell, wait_for_app
 
@@ -15,39 +17,62 @@ def new_page(browser):
     return browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 1000}).new_page()
 
 
+def open_tab(page, label: str) -> None:
+    page.get_by_role("tab", name=label).click()
+    settle(page)
+
+
+def all_pictures_drawn(page, count: int) -> bool:
+    pictures = page.get_by_test_id("stImage").locator("img")
+    return pictures.count() == count and page.evaluate(
+        "[...document.querySelectorAll('[data-testid=stImage] img')].every(i => i.complete && i.naturalWidth > 300)")
+
+
 def open_editing_tools_on_own_copy(page, server) -> None:
-    """Copy the demo into your own data, open your dashboard and its editing tools."""
+    """Copy the demo into your own data, open your dashboard and its editing tab."""
     page.goto(f"{server.url}/?ws=demo")
     wait_for_app(page)
     page.get_by_role("button", name="このデモを自社のデータにコピーして試す", exact=False).click()
     settle(page)
     page.goto(f"{server.url}/dashboard")
     wait_for_app(page)
+    open_tab(page, "指標ごとの推移")
     card = page.get_by_test_id("stMarkdown").filter(has_text=CARD_BEFORE).first
     assert "順調" in card.inner_text()
-    page.get_by_role("button", name="目標・指標・月次の値・補助金の数字を編集する").click()
-    settle(page)
+    open_tab(page, "目標と値の入力")
 
 
 def assert_target_reached(page) -> None:
+    open_tab(page, "指標ごとの推移")
     page.get_by_text(CARD_AFTER).first.wait_for(timeout=30_000)
     card = page.get_by_test_id("stMarkdown").filter(has_text=CARD_AFTER).first
     assert "達成" in card.inner_text()
     assert_no_exception(page)
 
 
-def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_server):
+def test_demo_dashboard_tabs_then_change_a_target_and_see_the_status(browser, app_server):
     server = app_server()
     page = new_page(browser)
     page.goto(f"{server.url}/dashboard?ws=demo")
     wait_for_app(page)
     assert_no_exception(page)
+    # the overview: the bullet chart (a picture drawn on the server), the four metrics, the money in a sentence
+    assert all_pictures_drawn(page, 1)
+    assert page.get_by_text("毎月見る4つの数字").is_visible()
+    assert page.get_by_text("2027-03（稼働から12か月目）", exact=False).is_visible()
+    assert page.get_by_text(CARD_BEFORE).count() == 0  # the cards wait in their own tab
+
+    open_tab(page, "指標ごとの推移")
     assert page.get_by_text(CARD_BEFORE).is_visible()
-    # bullet, a trend in each of the five cards, money: drawn on the server, shown as pictures
-    pictures = page.get_by_test_id("stImage").locator("img")
-    assert pictures.count() == 7
-    assert page.evaluate("[...document.querySelectorAll('[data-testid=stImage] img')]"
-                         ".every(i => i.complete && i.naturalWidth > 300)")
+    assert all_pictures_drawn(page, 5)  # a trend in each of the five cards
+    assert "tab=指標ごとの推移" in unquote(page.url)  # the address remembers the tab
+    page.reload()
+    wait_for_app(page)
+    assert page.get_by_text(CARD_BEFORE).is_visible()
+
+    open_tab(page, "お金・補助金")
+    assert all_pictures_drawn(page, 1)
+    assert page.get_by_role("button", name="効果報告の下書きをExcelで保存").is_visible()
 
     open_editing_tools_on_own_copy(page, server)
     form = page.get_by_test_id("stForm")
@@ -58,6 +83,8 @@ def test_demo_dashboard_then_change_a_target_and_see_the_status(browser, app_ser
     form.get_by_test_id("stNumberInputField").fill("6")
     form.get_by_role("button", name="この目標で保存").click()
     settle(page)
+    saved = page.get_by_test_id("stAlertContentSuccess").filter(has_text="目標を保存しました")
+    assert CARD_AFTER in saved.inner_text() and "達成" in saved.inner_text()  # seen without leaving the tab
     assert_target_reached(page)
 
 
