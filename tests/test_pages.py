@@ -429,7 +429,7 @@ def test_dashboard_of_the_demo_company(workspace):
     kpis = ["再入力回数", "月次締め日数", "見積リードタイム", "請求・入力業務の工数", "請求書の訂正率"]
     assert all(f">{name}</text>" in drawn[0] for name in kpis)  # the bullet chart names every KPI
     assert ">80%</text>" in drawn[0]
-    assert "月次締め日数: **6日** :blue-badge[順調]" in overview
+    assert "月次締め日数  \n**6日** :blue-badge[順調]" in overview
     assert any("2027-03" in i.value for i in at.info)  # projected payback month
     assert "10日 → 6日" not in overview  # the cards wait in their own tab
     assert all(not w.value.startswith("診断では") for w in at.warning)  # the demo's answers agree with its data
@@ -602,7 +602,7 @@ def test_the_four_metrics_panel_says_which_are_missing_and_how_to_start(workspac
     at = open_page(DASHBOARD)
     assert not at.exception
     panel = next(m.value for m in at.markdown if m.value.startswith("**工数**"))
-    assert "請求工数: **95時間**" in panel
+    assert "請求工数  \n**95時間**" in panel
     for metric in ("リードタイム", "ミス率", "再入力回数"):
         box = next(m.value for m in at.markdown if m.value.startswith(f"**{metric}**"))
         assert "まだ測っていません" in box and "始め方" in box

@@ -166,13 +166,14 @@ def _expected_progress(p: KpiProgress) -> float:
 def four_metrics(screen: Screen, board: Dashboard) -> None:
     t = screen.t
     st.subheader(t("dashboard.four_heading"))
-    columns = st.columns(4)
+    columns = st.columns(4, border=True)
     for column, category in zip(columns, FOUR_METRICS):
         measured = [p for p in board.in_category(category) if p.latest is not None]
-        lines = [f"{md(p.spec.name)}: **{number(screen, p.latest, p.spec.unit)}** {status_badge(screen, p.status)}"
+        # The value under its name: a narrow box then never splits "6" from "日".
+        lines = [f"{md(p.spec.name)}  \n**{number(screen, p.latest, p.spec.unit)}** {status_badge(screen, p.status)}"
                  for p in measured] or [f":gray[{t('dashboard.not_measured')} {t(f'dashboard.how_{category}')}]"]
         # One Markdown block per metric: every element costs the first paint a little.
-        column.container(border=True).markdown("\n\n".join([f"**{t(f'category.{category}')}**", *lines]))
+        column.markdown("\n\n".join([f"**{t(f'category.{category}')}**", *lines]))
     if board.missing_metrics:
         st.info(t("dashboard.missing", names=t("list.join").join(t(f"category.{c}") for c in board.missing_metrics)))
 
