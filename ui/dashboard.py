@@ -25,9 +25,10 @@ from ui.assessments import md, result_of, today
 from ui.bootstrap import Screen, company_name
 from ui.controls import opener
 
-UNITS_EN = {"時間": "h", "日": "days", "回": "times", "件": "cases", "%": "%", "分": "min", "円": "yen",
+UNITS_EN = {"時間": "h", "日": "days", "回": "count", "件": "cases", "%": "%", "分": "min", "円": "yen",
             "人": "people"}
-UNITS_EN_ONE = {"日": "day", "回": "time", "件": "case", "人": "person"}
+UNITS_EN_ONE = {"日": "day", "件": "case", "人": "person"}
+BARE_IN_ENGLISH = {"回"}  # "Re-entry count: 8", not "8 times"
 
 
 def unit_label(screen: Screen, unit: str) -> str:
@@ -38,10 +39,12 @@ def number(screen: Screen, value: float | None, unit: str) -> str:
     if value is None:
         return "—"
     text = f"{value:,.1f}".rstrip("0").rstrip(".")
-    u = unit_label(screen, unit)
-    if screen.lang == "en" and text == "1":
-        u = UNITS_EN_ONE.get(unit, u)
-    return f"{text}{u}" if screen.lang == "ja" or u == "%" else f"{text} {u}"
+    if screen.lang == "ja":
+        return f"{text}{unit}"
+    if unit in BARE_IN_ENGLISH or not unit:
+        return text
+    u = UNITS_EN_ONE.get(unit, unit_label(screen, unit)) if text == "1" else unit_label(screen, unit)
+    return f"{text}{u}" if u == "%" else f"{text} {u}"
 
 
 def _save_setting(screen: Screen, key: str, widget: str) -> None:
