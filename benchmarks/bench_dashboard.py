@@ -27,6 +27,7 @@ from benchmarks.bench_render import first_render_ms  # noqa: E402
 from core.money import add_months  # noqa: E402
 from core.progress import KpiSpec  # noqa: E402
 from core.store import Observation, Store, shared_file_connection  # noqa: E402
+from ui.dashboard import tab_label  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, AppServer, chromium_path  # noqa: E402
 
 CATEGORIES = ("effort", "lead_time", "error_rate", "reentry", "other")
@@ -67,7 +68,6 @@ def big_workspace(path: Path, kpis: int = 50, months: int = 60) -> None:
     store.set_setting("money.hourly_cost", "3000")
 
 
-TABS = {"overview": "全体", "each_kpi": "指標ごとの推移", "money": "お金・補助金", "edit": "目標と値の入力"}
 
 
 def rerun(rounds: int) -> dict[str, float]:
@@ -88,7 +88,7 @@ def rerun(rounds: int) -> dict[str, float]:
     bare.run()
     figures |= {"bare": timed(bare.run, rounds), "overview": timed(at.run, rounds)}
     for tab in ("money", "edit", "each_kpi"):
-        at.session_state["tab"] = TABS[tab]
+        at.session_state["tab"] = tab_label("ja", tab)
         at.run()
         assert not at.exception, at.exception
         figures[tab] = timed(at.run, rounds)

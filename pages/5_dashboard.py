@@ -6,7 +6,7 @@ from core.dashboard import build_dashboard
 from ui.bootstrap import IMPORT, bootstrap
 from ui.dashboard import (
     bullet, cards, dashboard_tabs, evidence, four_metrics, kpi_editor, money_panel, money_statement, saved_target,
-    settings, subsidy_panel, target_form, value_editor,
+    settings, settings_first, shows, subsidy_panel, target_form, value_editor,
 )
 
 screen = bootstrap("nav.dashboard")
@@ -20,30 +20,31 @@ if not board.progress:  # nothing to judge yet: the settings and an empty KPI ta
     settings(screen, board)
     kpi_editor(screen, board)
     st.stop()
-if board.go_live is None and not screen.demo:
-    settings(screen, board)  # without a go-live date nothing can be judged: ask for it first
+on_top = settings_first(screen, board)
+if on_top:
+    settings(screen, board)
 
 # Only the open tab runs and is sent to the browser: the first view stays light.
-overview, each_kpi, money, edit = dashboard_tabs(screen)
-if overview.open:
-    with overview:
+tabs = dashboard_tabs(screen)
+if tabs["overview"].open:
+    with tabs["overview"]:
         bullet(screen, board)
         four_metrics(screen, board)
         money_statement(screen, board)
-if each_kpi.open:
-    with each_kpi:
+if tabs["each_kpi"].open:
+    with tabs["each_kpi"]:
         cards(screen, board)
-if money.open:
-    with money:
+if shows(screen, "money", tabs["money"]):
+    with tabs["money"]:
         money_panel(screen, board)
         subsidy_panel(screen, board)
-if edit.open:
-    with edit:
+if shows(screen, "edit", tabs["edit"]):
+    with tabs["edit"]:
         if screen.demo:
             st.caption(t("dashboard.demo_edit"))
         saved_target(screen, board)
         target_form(screen, board)
         kpi_editor(screen, board)
         value_editor(screen, board)
-        if board.go_live is not None:
+        if not on_top:
             settings(screen, board)

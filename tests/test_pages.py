@@ -10,6 +10,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+from core.i18n import translator
 from core.questionnaire import load_questionnaire
 from core.scoring import Answer
 from core.store import Observation, Store, shared_file_connection
@@ -58,7 +59,7 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-TABS = {"overview": "全体", "each_kpi": "指標ごとの推移", "money": "お金・補助金", "edit": "目標と値の入力"}
+TABS = {name: translator("ja")(f"dashboard.tab_{name}") for name in ("overview", "each_kpi", "money", "edit")}
 
 
 def open_tab(at: AppTest, tab: str) -> AppTest:
@@ -628,8 +629,13 @@ def test_a_new_workspace_starts_its_kpis_in_the_table_it_is_promised(workspace):
     [spec] = workspace.kpi_specs()
     assert (spec.name, spec.unit, spec.category, spec.target) == ("月次締め日数", "日", "lead_time", 5.0)
     assert [tab.label for tab in at.tabs] == list(TABS.values())  # now a dashboard, waiting for values
+    assert at.data_editor(key="value_editor_ja")  # ...in the tab where they are typed, opened for the user
+    assert at.date_input(key="set_go_live")  # the settings stay above the tabs until go-live is set
+    at.date_input(key="set_go_live").set_value(date(2026, 4, 1)).run()
+    assert at.number_input(key="set_hourly_cost")  # ...and for the rest of the visit: the costs come next
     open_tab(at, "each_kpi")
     assert "月次締め日数" in texts(at)
+    assert at.number_input(key="set_hourly_cost")
 
 
 def test_a_link_with_a_tab_opens_that_tab(workspace):
@@ -641,6 +647,36 @@ def test_a_link_with_a_tab_opens_that_tab(workspace):
     assert not unknown.exception and "毎月見る4つの数字" in texts(unknown)
 
 
+def test_the_open_tab_survives_a_language_switch_and_links_from_the_other_language(workspace):
+    at = open_tab(open_page(DASHBOARD, ws="demo"), "edit")
+    at.button(key="_language").click().run()
+    assert not at.exception and at.data_editor(key="kpi_editor_en")  # still "Targets and values"
+    assert at.session_state["tab"] == "Targets and values"
+    at.button(key="_language").click().run()
+    assert at.data_editor(key="kpi_editor_ja") and at.session_state["tab"] == TABS["edit"]
+    linked = open_page(DASHBOARD, ws="demo", tab="Money and subsidy")  # a link copied from the English screen
+    assert linked.download_button(key="subsidy_download") and "毎月見る4つの数字" not in texts(linked)
+
+
+def test_unsaved_table_edits_survive_a_look_at_another_tab(workspace):
+    from core.demo import copy_demo_into
+
+    copy_demo_into(workspace)
+    at = open_tab(open_page(DASHBOARD), "edit")
+    row = list(at.data_editor(key="kpi_editor_ja").value["name"]).index("月次締め日数")
+    at.session_state["kpi_editor_ja"] = {"edited_rows": {row: {"target": 6.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    open_tab(at, "each_kpi")
+    assert at.data_editor(key="kpi_editor_ja")  # kept alive in its hidden tab
+    open_tab(at, "edit")
+    # Still there: a table that did not run would have had its edits dropped at the end of the run.
+    assert at.session_state["kpi_editor_ja"]["edited_rows"] == {row: {"target": 6.0}}
+    at.button(key="kpis_save").click().run()
+    assert next(s for s in workspace.kpi_specs() if s.name == "月次締め日数").target == 6
+    open_tab(at, "overview")
+    assert not at.get("data_editor")  # saved: the closed tab no longer runs
+
+
 def test_a_saved_target_shows_its_new_status_in_place(workspace):
     from core.demo import copy_demo_into
 
@@ -648,8 +684,7 @@ def test_a_saved_target_shows_its_new_status_in_place(workspace):
     at = open_tab(open_page(DASHBOARD), "edit")
     at.selectbox(key="target_form_kpi_ja").select("月次締め日数")
     at.number_input(key="target_form_value").set_value(6.0)
-    at.button[0].click()  # noqa: the form's submit button is the first one in this tab
-    at.run()
+    at.button(key="FormSubmitter:target_form_ja-この目標で保存").click().run()
     assert not at.exception
     saved = next(s.value for s in at.success if "目標を保存しました" in s.value)
     assert ":green-badge[達成]" in saved and "10日 → 6日（目標 6日）" in saved

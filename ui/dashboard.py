@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from core.cells import cell_float
 from core.charts import bullet_chart, money_chart, svg, trend_chart
 from core.dashboard import CATEGORIES, FOUR_METRICS, Dashboard, specs_frame, specs_from_frame, typed_changes, values_frame
 from core.drawing import DrawingFailed
 from core.evidence import disagreements
+from core.i18n import LANGUAGES, translator
 from core.money import MAX_COST, add_months, payback_months
 from core.progress import KpiProgress, KpiSpec, progress_percent
 from core.scoring import AssessmentResult
@@ -56,7 +59,8 @@ def _save_setting(screen: Screen, key: str, widget: str) -> None:
 def settings(screen: Screen, board: Dashboard) -> None:
     """Tool, go-live date and costs: saved as soon as they change."""
     t, disabled = screen.t, screen.demo
-    with st.expander(t("dashboard.settings"), expanded=board.go_live is None, icon=":material/settings:"):
+    opened = board.go_live is None or st.session_state.get("_settings_first", False)
+    with st.expander(t("dashboard.settings"), expanded=opened, icon=":material/settings:"):
         left, right = st.columns(2)
         left.text_input(t("dashboard.tool"), value=board.tool, key="set_tool", disabled=disabled,
                         on_change=_save_setting, args=(screen, "tool.name", "set_tool"))
@@ -70,14 +74,55 @@ def settings(screen: Screen, board: Dashboard) -> None:
                                 on_change=_save_setting, args=(screen, f"money.{key}", f"set_{key}"))
 
 
+def settings_first(screen: Screen, board: Dashboard) -> bool:
+    """Without a go-live date nothing can be judged: the settings come above the tabs, and stay there for
+    the session, so setting the date does not whisk the cost fields away into another tab."""
+    if board.go_live is None and not screen.demo:
+        st.session_state["_settings_first"] = True
+    return st.session_state.get("_settings_first", False) and not screen.demo
+
+
 TABS = ("overview", "each_kpi", "money", "edit")
+TABLES = {"money": ("subsidy",), "edit": ("kpi_editor", "value_editor")}  # the tables each tab holds
 
 
-def dashboard_tabs(screen: Screen):
-    """The dashboard's four views. Only the open one runs (on_change="rerun"), and the URL remembers it, so a
-    reload or a shared link opens the same view."""
-    return st.tabs([screen.t(f"dashboard.tab_{name}") for name in TABS], key="tab", on_change="rerun",
-                   bind="query-params")
+def tab_label(lang: str, name: str) -> str:
+    return translator(lang)(f"dashboard.tab_{name}")
+
+
+def dashboard_tabs(screen: Screen) -> dict[str, DeltaGenerator]:
+    """The dashboard's four views by name. The tabs are bound to the URL, which makes them lazy (only the
+    open tab's `.open` is true, so only its code runs) and lets a reload or a shared link open the same view."""
+    labels = {name: tab_label(screen.lang, name) for name in TABS}
+    chosen = st.session_state.get("tab") or st.query_params.get("tab")
+    # A tab chosen on the other language's screen, or in a link made there: the same tab, in this language.
+    for lang in LANGUAGES:
+        name = next((n for n in TABS if tab_label(lang, n) == chosen), None)
+        if name and chosen != labels[name]:
+            st.session_state["tab"] = labels[name]  # the address follows the widget
+    tabs = st.tabs(list(labels.values()), key="tab", on_change="rerun", bind="query-params")
+    return dict(zip(TABS, tabs))
+
+
+def shows(screen: Screen, name: str, tab) -> bool:
+    """Whether to run a tab: when it is open, or while one of its tables holds edits not yet saved. A closed
+    tab's table would lose them; run hidden, it keeps them until the user comes back."""
+    return tab.open or any(_unsaved(f"{table}_{screen.lang}") for table in TABLES.get(name, ()))
+
+
+def _edits(key: str) -> dict:
+    state = st.session_state.get(key)
+    return {k: state.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")} if isinstance(state, dict) else {}
+
+
+def _unsaved(key: str) -> bool:
+    edits = _edits(key)
+    return any(edits.values()) and edits != st.session_state.get(f"_saved_{key}")
+
+
+def _mark_saved(key: str) -> None:
+    """A table keyed by its shape keeps its edits after a save: remember them as saved."""
+    st.session_state[f"_saved_{key}"] = deepcopy(_edits(key))
 
 
 def status_badge(screen: Screen, status: str) -> str:
@@ -293,6 +338,9 @@ def kpi_editor(screen: Screen, board: Dashboard) -> None:
                             disabled=screen.demo, key=f"kpi_editor_{screen.lang}", width="stretch")
     if st.button(t("dashboard.kpis_save"), key="kpis_save", disabled=screen.demo, type="primary"):
         screen.store.save_kpi_specs(specs_from_frame(edited), replace_all=True)
+        _mark_saved(f"kpi_editor_{screen.lang}")
+        if not board.progress:  # the first KPIs: their values are typed in the same tab, so open it
+            st.session_state["tab"] = tab_label(screen.lang, "edit")
         st.toast(t("dashboard.saved"), icon=":material/check:")
         st.rerun()
 
@@ -322,6 +370,7 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
                  for n, m, v in typed_changes(before, edited)]
         result = screen.store.commit_observations(typed, file_name="manual", source_hash="manual", sheet=None,
                                                   source="manual")
+        _mark_saved(f"value_editor_{screen.lang}")
         st.toast(t("dashboard.values_saved", added=result.added, replaced=len(result.replaced)),
                  icon=":material/check:")
         st.rerun()
@@ -332,6 +381,8 @@ def subsidy_panel(screen: Screen, board: Dashboard) -> None:
     t = screen.t
     st.subheader(t("subsidy.heading"))
     st.caption(t("subsidy.help"))
+    if screen.demo:
+        st.caption(t("dashboard.demo_edit"))
     saved = screen.store.get_setting("subsidy.definition", "gross")
     definition = st.radio(t("subsidy.definition"), DEFINITIONS, index=DEFINITIONS.index(saved)
                           if saved in DEFINITIONS else 0, format_func=lambda d: t(f"subsidy.def_{d}"),
@@ -348,6 +399,7 @@ def subsidy_panel(screen: Screen, board: Dashboard) -> None:
                    for y, (_, row) in zip(YEARS, edited.iterrows())}
         screen.store.set_setting("subsidy.figures", subsidy_dumps(entered))
         screen.store.set_setting("subsidy.definition", definition)
+        _mark_saved(f"subsidy_{screen.lang}")
         st.toast(t("dashboard.saved"), icon=":material/check:")
         st.rerun()
     rows = report(figures, definition)

@@ -98,3 +98,30 @@ def test_a_target_typed_into_the_kpi_table_is_saved(browser, app_server):
     page.get_by_role("button", name="指標の設定を保存").click()
     settle(page)
     assert_target_reached(page)
+
+
+def test_an_unsaved_table_edit_survives_a_look_at_another_tab(browser, app_server):
+    server = app_server()
+    page = new_page(browser)
+    open_editing_tools_on_own_copy(page, server)
+    grid = page.locator(".st-key-kpi_editor_ja").get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    edit_grid_cell(page, grid, "月次締め日数", 1, "6")
+    open_tab(page, "全体")  # a look at the overview before saving
+    open_tab(page, "目標と値の入力")
+    page.get_by_role("button", name="指標の設定を保存").click()
+    settle(page)
+    assert_target_reached(page)  # the 6 typed before the look was kept and saved
+
+
+def test_the_open_tab_survives_a_language_switch(browser, app_server):
+    server = app_server()
+    page = new_page(browser)
+    page.goto(f"{server.url}/dashboard?ws=demo")
+    wait_for_app(page)
+    open_tab(page, "お金・補助金")
+    page.get_by_role("button", name="English").click()
+    settle(page)
+    assert page.get_by_role("tab", name="Money and subsidy").get_attribute("aria-selected") == "true"
+    assert page.get_by_role("button", name="Download the effect report draft (Excel)").count() == 1
+    assert_no_exception(page)
