@@ -17,3 +17,8 @@ def cell_float(value: object) -> float | None:
 
 def cell_date(value: object) -> date | None:
     return None if is_blank(value) else pd.Timestamp(value).date()
+
+
+def cell_text(value: object) -> str:
+    """Trimmed text; an empty cell is "" (never the word "nan")."""
+    return "" if is_blank(value) else str(value).strip()

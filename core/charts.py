@@ -223,9 +223,11 @@ def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
     the chart is drawn on a server that may have no Japanese font."""
     frame = frame.assign(full=100, shown=frame["progress"].clip(0, 120),
                          value_label=frame["progress"].map(lambda v: f"{v:.0f}%"))
+    # Room past 100 only when a KPI overshoots its target; else the axis ends where the targets are.
+    end = 120 if (frame["progress"] > 100).any() else 100
     y = alt.Y("kpi:N", sort=list(frame["kpi"]), axis=None, scale=alt.Scale(paddingInner=0.6, paddingOuter=0.5))
-    x = alt.X("full:Q", title=progress_title, scale=alt.Scale(domain=[0, 120]),
-              axis=alt.Axis(values=list(range(0, 121, 20)), grid=False))
+    x = alt.X("full:Q", title=progress_title, scale=alt.Scale(domain=[0, end]),
+              axis=alt.Axis(values=list(range(0, end + 1, 20)), grid=False))
     band = alt.Chart(frame).mark_bar(color="#e3e8ed", size=16).encode(y=y, x=x)
     bars = alt.Chart(frame).mark_bar(size=16).encode(
         y=y, x=alt.X("shown:Q"),

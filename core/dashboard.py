@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from core.cells import cell_date, cell_float, is_blank
+from core.cells import cell_date, cell_float, cell_text, is_blank
 from core.money import MAX_COST, Costs, MoneySummary, money
 from core.progress import KpiProgress, KpiSpec, assess
 from core.store import Store
@@ -77,13 +77,13 @@ def specs_from_frame(frame: pd.DataFrame) -> list[KpiSpec]:
     """The edited table back into definitions; empty cells become None, text is trimmed."""
     specs = []
     for row in frame.itertuples(index=False):
-        name = str(row.name or "").strip()
+        name = cell_text(row.name)
         if not name:
             continue
         when = cell_date(row.target_date)
-        specs.append(KpiSpec(name, str(row.unit or "").strip(), row.direction if row.direction in ("lower", "higher")
+        specs.append(KpiSpec(name, cell_text(row.unit), row.direction if row.direction in ("lower", "higher")
                              else "lower", row.category if row.category in CATEGORIES else "other",
-                             cell_float(row.baseline), cell_float(row.target), when, str(row.owner or "").strip()))
+                             cell_float(row.baseline), cell_float(row.target), when, cell_text(row.owner)))
     return specs
 
 

@@ -91,19 +91,21 @@ def assess(spec: KpiSpec, series: dict[date, float], go_live: date | None) -> Kp
     baseline = baseline_of(spec, series, go_live)
     if spec.target is None or baseline is None:
         return KpiProgress(spec, baseline, latest, latest_month, None, None, "no_target")
-    start = go_live or months[0]
-    end = spec.target_date or latest_month
-    expected = glide_path(baseline, spec.target, start, end, latest_month)
+    # Without a target date there is no plan to be behind: only the direction of travel is judged.
+    expected = None if spec.target_date is None else glide_path(baseline, spec.target, go_live or months[0],
+                                                                spec.target_date, latest_month)
     progress = progress_percent(spec, baseline, latest)
     return KpiProgress(spec, baseline, latest, latest_month, expected, progress,
                        status_of(spec, baseline, expected, latest))
 
 
-def status_of(spec: KpiSpec, baseline: float, expected: float, latest: float) -> str:
+def status_of(spec: KpiSpec, baseline: float, expected: float | None, latest: float) -> str:
     d = spec.sign
     if d * (latest - spec.target) >= 0:
         return "achieved"
     if d * (latest - baseline) < 0:
         return "worse"
+    if expected is None:  # no target date: moving toward the target is on track, standing still is not
+        return "on_track" if d * (latest - baseline) > 0 else "behind"
     tolerance = ON_TRACK_TOLERANCE * abs(spec.target - baseline)
     return "on_track" if d * (latest - expected) >= -tolerance else "behind"

@@ -71,6 +71,15 @@ def test_a_target_date_in_the_past_expects_the_target_itself():
     assert result.expected == 1 and result.status == "behind"
 
 
+def test_without_a_target_date_there_is_no_plan_to_be_behind():
+    open_ended = KpiSpec("請求書作成の工数", "時間", target=20, baseline=40)  # no target date
+    moving = assess(open_ended, series(m2026_5=38, m2026_6=25), GO_LIVE)
+    assert moving.expected is None and moving.progress == 75 and moving.status == "on_track"
+    assert assess(open_ended, series(m2026_6=40), GO_LIVE).status == "behind"  # standing still
+    assert assess(open_ended, series(m2026_6=45), GO_LIVE).status == "worse"
+    assert assess(open_ended, series(m2026_6=20), GO_LIVE).status == "achieved"
+
+
 @given(st.floats(-1000, 1000), st.floats(-1000, 1000), st.floats(-1000, 1000), st.floats(0.001, 100),
        st.sampled_from(["lower", "higher"]))
 def test_progress_is_monotone_in_the_value(baseline, target, value, step, direction):

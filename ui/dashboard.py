@@ -18,7 +18,7 @@ from core.drawing import DrawingFailed
 from core.evidence import disagreements
 from core.i18n import LANGUAGES, translator
 from core.money import MAX_COST, add_months, payback_months
-from core.progress import KpiProgress, KpiSpec, progress_percent
+from core.progress import BASELINE_MONTHS, KpiProgress, KpiSpec, progress_percent
 from core.scoring import AssessmentResult
 from core.store import Observation
 from core.subsidy import DEFINITIONS, YEARS, YearFigures, report, report_workbook
@@ -160,7 +160,9 @@ def card_text(screen: Screen, p: KpiProgress) -> str:
     """Status, the before → now (target) line, progress or what is missing, and the owner: one block."""
     t = screen.t
     parts = [f"{status_badge(screen, p.status)} **{card_line(screen, p)}**"]
-    if p.progress is not None:
+    if p.progress is not None and p.expected is None:
+        parts.append(t("dashboard.progress_no_plan", progress=f"{p.progress:.0f}", month=f"{p.latest_month:%Y-%m}"))
+    elif p.progress is not None:
         parts.append(t("dashboard.progress", progress=f"{p.progress:.0f}",
                        expected=number(screen, p.expected, p.spec.unit), month=f"{p.latest_month:%Y-%m}"))
     else:
@@ -287,7 +289,9 @@ def target_form(screen: Screen, board: Dashboard) -> None:
     """One KPI's target and date in plain inputs: quicker than the table, and kind to Japanese input."""
     t = screen.t
     names = [p.spec.name for p in board.progress]
-    with st.form(f"target_form_{screen.lang}", border=True):
+    # Cleared after a save, so the next KPI never inherits this one's numbers; Enter does not submit (and
+    # Streamlit's English "Press Enter to submit form" would cover the narrow number box).
+    with st.form(f"target_form_{screen.lang}", clear_on_submit=True, enter_to_submit=False, border=True):
         st.markdown(f"**{t('dashboard.target_form')}**")
         pick, value, when = st.columns([2, 1, 1])
         name = pick.selectbox(t("dashboard.col_name"), names, key=f"target_form_kpi_{screen.lang}")
@@ -332,7 +336,7 @@ def kpi_editor(screen: Screen, board: Dashboard) -> None:
         "target_date": st.column_config.DateColumn(t("dashboard.col_target_date"), format="YYYY/MM/DD"),
         "owner": st.column_config.TextColumn(t("dashboard.col_owner")),
     }
-    order = ["name", "target", "target_date", "baseline", "unit", "direction", "category", "owner"]
+    order = ["name", "target", "target_date", "category", "unit", "direction", "baseline", "owner"]
     edited = st.data_editor(frame, column_config=config, column_order=order, hide_index=True, num_rows="dynamic",
                             placeholder="—",
                             disabled=screen.demo, key=f"kpi_editor_{screen.lang}", width="stretch")
@@ -352,17 +356,12 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
     if not names:
         return
     st.subheader(t("dashboard.values_heading"))
-    known = sorted({m for s in board.series.values() for m in s})
-    now = today(st.context.timezone)
-    first = known[0] if known else add_months(date(now.year, now.month, 1), -3)
-    months, month = [], first
-    while month <= date(now.year, now.month, 1):
-        months.append(month)
-        month = add_months(month, 1)
+    months = typing_months(board, today(st.context.timezone))
     before = _stable(f"value_frame_{screen.lang}", (tuple(names), tuple(months), str(board.series)),
                      lambda _: values_frame(board.series, names, months))
+    month_column = {"_index": st.column_config.TextColumn(t("dashboard.col_month"))}
     edited = st.data_editor(before, key=f"value_editor_{screen.lang}", disabled=screen.demo, width="stretch",
-                            placeholder="—")
+                            placeholder="—", column_config=month_column)
     if st.button(t("dashboard.values_save"), key="values_save", disabled=screen.demo):
         units = {p.spec.name: p.spec.unit for p in board.progress}
         categories = {p.spec.name: p.spec.category for p in board.progress}
@@ -374,6 +373,21 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
         st.toast(t("dashboard.values_saved", added=result.added, replaced=len(result.replaced)),
                  icon=":material/check:")
         st.rerun()
+
+
+def typing_months(board: Dashboard, now: date) -> list[date]:
+    """The months offered for typing, up to this one: from the earliest value, and at least from the three
+    months before go-live that make the baseline (else the last three months)."""
+    this_month = date(now.year, now.month, 1)
+    known = sorted({m for s in board.series.values() for m in s})
+    starts = [known[0]] if known else [add_months(this_month, -3)]
+    if board.go_live:
+        starts.append(add_months(board.go_live.replace(day=1), -BASELINE_MONTHS))
+    months, month = [], min(starts)
+    while month <= this_month:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
 
 
 def subsidy_panel(screen: Screen, board: Dashboard) -> None:

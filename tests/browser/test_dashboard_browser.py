@@ -85,6 +85,7 @@ def test_demo_dashboard_tabs_then_change_a_target_and_see_the_status(browser, ap
     settle(page)
     saved = page.get_by_test_id("stAlertContentSuccess").filter(has_text="目標を保存しました")
     assert CARD_AFTER in saved.inner_text() and "達成" in saved.inner_text()  # seen without leaving the tab
+    assert form.get_by_test_id("stNumberInputField").input_value() == ""  # the next KPI never inherits the 6
     assert_target_reached(page)
 
 

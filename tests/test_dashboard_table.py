@@ -1,0 +1,30 @@
+"""The KPI table (st.data_editor) read back into definitions."""
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core.dashboard import CATEGORIES, specs_frame, specs_from_frame
+from core.progress import KpiSpec
+
+text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12).map(str.strip)
+specs = st.builds(KpiSpec, name=text.filter(bool), unit=text, direction=st.sampled_from(["lower", "higher"]),
+                  category=st.sampled_from(CATEGORIES), baseline=st.none() | st.floats(-1e6, 1e6),
+                  target=st.none() | st.floats(-1e6, 1e6), target_date=st.none() | st.dates(date(2000, 1, 1)),
+                  owner=text)
+
+
+@given(st.lists(specs, max_size=6, unique_by=lambda s: s.name))
+def test_definitions_survive_the_table(defined):
+    assert specs_from_frame(specs_frame(defined)) == defined
+
+
+def test_a_row_added_in_the_table_reads_blank_cells_as_empty_not_nan():
+    frame = specs_frame([])
+    frame.loc[0] = {"name": " 請求書作成の工数 ", "unit": np.nan, "direction": None, "category": None,
+                    "baseline": np.nan, "target": 20.0, "target_date": pd.NaT, "owner": np.nan}
+    [spec] = specs_from_frame(frame)
+    assert spec == KpiSpec("請求書作成の工数", "", "lower", "other", None, 20.0, None, "")
