@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.demo import copy_demo_into
-from ui.bootstrap import bootstrap
+from ui.bootstrap import DASHBOARD, bootstrap
 from ui.home import explain_storage, leave_demo, show_assessment_list, show_causes_and_remedies, start_section
 from ui.workspace import save_and_restore
 
@@ -25,7 +25,9 @@ if screen.demo:
 
 if st.session_state.pop("_copy_demo", False) and not screen.demo:
     copied = copy_demo_into(screen.store, screen.lang)
-    st.toast(t("demo.copied" if copied else "demo.already_copied"), icon=":material/check:")
+    st.success(t("demo.copied" if copied else "demo.already_copied"), icon=":material/check:")
+    st.page_link(DASHBOARD, label=t("demo.open_dashboard"), icon=":material/monitoring:",
+                 query_params=screen.params())
 
 assessments = screen.store.assessments()
 if not screen.demo:  # the demo is for looking; starting and continuing happen in your own data

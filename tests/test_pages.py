@@ -808,3 +808,13 @@ def test_months_for_typing_reach_back_to_the_baseline_before_go_live():
     assert typing_months(no_go_live, date(2026, 6, 15))[0] == date(2026, 3, 1)
     older = SimpleNamespace(series={"工数": {date(2025, 10, 1): 120.0}}, go_live=date(2026, 4, 1))
     assert typing_months(older, date(2026, 6, 15))[0] == date(2025, 10, 1)
+
+
+def test_copying_the_demo_leads_on_to_the_copied_dashboard(workspace):
+    at = open_page(HOME, ws="demo")
+    next(b for b in at.button if "コピーして試す" in b.label).click().run()
+    assert not at.exception
+    assert any("コピーしました" in s.value for s in at.success)
+    link = next(e.proto for e in at.get("page_link") if e.proto.label == "コピーしたKPIダッシュボードを開く")
+    assert link.page == "dashboard" and link.query_string == "lang=ja"  # your own copy, not the demo
+    assert {s.name for s in workspace.kpi_specs()} >= {"月次締め日数", "再入力回数"}
