@@ -243,7 +243,7 @@ def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
 
 
 def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | None, go_live,
-                plan: pd.DataFrame | None, newest_label: str, lower_is_better: bool, unit: str,
+                plan: pd.DataFrame | None, newest_label: str, unit: str,
                 labels: dict[str, str]) -> alt.LayerChart:
     """One KPI by month with its baseline and target lines, the go-live rule, the first 90 days shaded
     and the plan line (frame `plan`: month, value; the glide path up to the newest month).
@@ -255,10 +255,10 @@ def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | 
         window = pd.DataFrame({"start": [start], "end": [start + pd.Timedelta(days=90)]})
         layers.append(alt.Chart(window).mark_rect(color="#fff3cd", opacity=0.7).encode(x=alt.X("start:T"), x2=alt.X2("end:T")))
         layers.append(alt.Chart(window).mark_rule(color="#8a6d00", strokeWidth=2).encode(x=alt.X("start:T")))
-        # Where the data should be heading away from: the top when lower is better, else the bottom.
-        layers.append(alt.Chart(window).mark_text(align="left", dx=4, color="#8a6d00", fontSize=12).encode(
-            x=alt.X("start:T"), y=alt.YValue(6 if lower_is_better else TREND_HEIGHT - 6),
-            text=alt.TextValue(labels["window"])))
+        # Just above the plot, where no line can run through it.
+        layers.append(alt.Chart(window).mark_text(align="left", baseline="bottom", dx=2, color="#8a6d00",
+                                                  fontSize=12).encode(
+            x=alt.X("start:T"), y=alt.YValue(-3), text=alt.TextValue(labels["window"])))
     x = alt.X("month:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=0, tickCount="month",
                                                    labelOverlap="greedy", labelFlush=False))
     y = alt.Y("value:Q", title=unit, scale=alt.Scale(zero=False))

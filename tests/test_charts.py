@@ -28,7 +28,7 @@ def months(*values: float) -> pd.DataFrame:
 def trend(**changes) -> dict:
     plan = pd.DataFrame({"month": pd.to_datetime(["2026-02-01", "2026-03-01"]), "value": [10.0, 9.4]})
     return {"baseline": 10.0, "target": 5.0, "go_live": date(2026, 2, 1), "plan": plan, "newest_label": "7.5日",
-            "lower_is_better": True, "unit": "日", "labels": LABELS} | changes
+            "unit": "日", "labels": LABELS} | changes
 
 
 def test_every_chart_is_a_valid_vega_lite_spec():

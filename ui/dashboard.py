@@ -184,7 +184,7 @@ def trend_picture(screen: Screen, board: Dashboard, p: KpiProgress) -> None:
                              "value": [p.baseline, p.expected]})
     picture(screen, t("dashboard.trend_alt", name=p.spec.name), trend_chart, frame, baseline=p.baseline,
             target=p.spec.target, go_live=board.go_live, plan=plan, newest_label=number(screen, p.latest, p.spec.unit),
-            lower_is_better=p.spec.direction == "lower", unit=unit_label(screen, p.spec.unit), labels=labels)
+            unit=unit_label(screen, p.spec.unit), labels=labels)
 
 
 def picture(screen: Screen, alt: str, build, *args, **kwargs) -> None:
