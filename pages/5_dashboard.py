@@ -22,7 +22,7 @@ if not board.progress:  # nothing to judge yet: the settings and an empty KPI ta
     st.stop()
 on_top = settings_first(screen, board)
 if on_top:
-    settings(screen, board)
+    settings(screen, board, on_top=True)
 
 # Only the open tab runs and is sent to the browser: the first view stays light.
 tabs = dashboard_tabs(screen)

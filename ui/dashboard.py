@@ -56,11 +56,10 @@ def _save_setting(screen: Screen, key: str, widget: str) -> None:
     st.toast(screen.t("dashboard.saved"), icon=":material/check:")
 
 
-def settings(screen: Screen, board: Dashboard) -> None:
-    """Tool, go-live date and costs: saved as soon as they change."""
+def settings(screen: Screen, board: Dashboard, *, on_top: bool = False) -> None:
+    """Tool, go-live date and costs: saved as soon as they change. Open while they come first."""
     t, disabled = screen.t, screen.demo
-    opened = board.go_live is None or st.session_state.get("_settings_first", False)
-    with st.expander(t("dashboard.settings"), expanded=opened, icon=":material/settings:"):
+    with st.expander(t("dashboard.settings"), expanded=on_top or board.go_live is None, icon=":material/settings:"):
         left, right = st.columns(2)
         left.text_input(t("dashboard.tool"), value=board.tool, key="set_tool", disabled=disabled,
                         on_change=_save_setting, args=(screen, "tool.name", "set_tool"))
