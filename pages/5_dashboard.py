@@ -5,8 +5,8 @@ import streamlit as st
 from core.dashboard import build_dashboard
 from ui.bootstrap import IMPORT, bootstrap
 from ui.dashboard import (
-    bullet, cards, dashboard_tabs, evidence, four_metrics, kpi_editor, money_panel, money_statement, saved_target,
-    settings, settings_first, shows, subsidy_panel, target_form, value_editor,
+    bullet, cards, dashboard_tabs, edit_notes, evidence, four_metrics, kpi_editor, money_panel, money_statement,
+    saved_target, settings, settings_first, shows, subsidy_panel, target_form, value_editor,
 )
 
 screen = bootstrap("nav.dashboard")
@@ -40,8 +40,7 @@ if shows(screen, "money", tabs["money"]):
         subsidy_panel(screen, board)
 if shows(screen, "edit", tabs["edit"]):
     with tabs["edit"]:
-        if screen.demo:
-            st.caption(t("dashboard.demo_edit"))
+        edit_notes(screen)
         saved_target(screen, board)
         target_form(screen, board)
         kpi_editor(screen, board)

@@ -818,3 +818,18 @@ def test_copying_the_demo_leads_on_to_the_copied_dashboard(workspace):
     link = next(e.proto for e in at.get("page_link") if e.proto.label == "コピーしたKPIダッシュボードを開く")
     assert link.page == "dashboard" and link.query_string == "lang=ja"  # your own copy, not the demo
     assert {s.name for s in workspace.kpi_specs()} >= {"月次締め日数", "再入力回数"}
+
+
+def test_the_editing_tab_says_how_long_typed_work_lasts(workspace, monkeypatch):
+    from core.demo import copy_demo_into
+
+    copy_demo_into(workspace)
+    local = open_tab(open_page(DASHBOARD), "edit")
+    assert not any("セッションの中にだけ" in c.value for c in local.caption)  # a file on this PC: it lasts
+    monkeypatch.setenv("TEICHAKU_STORAGE", "session")
+    at = open_page(DASHBOARD)
+    assert "まだKPIがありません" in at.info[0].value  # a new, empty session workspace
+    at.session_state["kpi_editor_ja"] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [{"name": "工数"}]}
+    at.run()
+    at.button(key="kpis_save").click().run()
+    assert any("セッションの中にだけ" in c.value and "作業データの保存と復元" in c.value for c in at.caption)

@@ -307,6 +307,14 @@ def target_form(screen: Screen, board: Dashboard) -> None:
             st.rerun()
 
 
+def edit_notes(screen: Screen) -> None:
+    """Why nothing can be changed in the demo, or how long typed work lasts in a session workspace."""
+    if screen.demo:
+        st.caption(screen.t("dashboard.demo_edit"))
+    elif screen.storage.mode == "session":
+        st.caption(screen.t("dashboard.session_note"))
+
+
 def saved_target(screen: Screen, board: Dashboard) -> None:
     """Right after a target is saved, the KPI's card as it now reads: the effect without leaving the tab."""
     name = st.session_state.pop("target_saved", None)
