@@ -95,7 +95,7 @@ def rerun(rounds: int) -> dict[str, float]:
     start = time.perf_counter()
     at.button(key="cards_all_button").click().run()  # all 50 cards: 38 more pictures drawn here
     figures["cold_all_cards"] = (time.perf_counter() - start) * 1000
-    assert len(at.get("image")) == 50, len(at.get("image"))
+    assert len(at.get("html")) == 50, len(at.get("html"))  # one picture per card
     figures["all_cards"] = timed(at.run, rounds)
     return figures
 

@@ -25,6 +25,7 @@ X_HALF, Y_HALF = 6.4, 5.4
 PALETTE = ("#1f6f8b", "#e07a1f", "#5a8f29", "#8e44ad")
 TARGET_COLOR = "#9aa5b1"
 CHART_WIDTH = 720  # px as drawn; the page scales the picture to its column
+PHONE_WIDTH = 300  # the same chart redrawn for a phone's column, so its text is not shrunk to 6 px
 TREND_WIDTH, TREND_HEIGHT = 340, 190  # half a page: the trend sits in its KPI's card
 SVG_CACHE_SIZE = 256  # 10-50 KB each
 # Pictures are read from across a room: text a little larger than Vega's 10-11 px default.
@@ -216,7 +217,7 @@ STATUS_COLORS = {"achieved": "#2e7d32", "on_track": "#1f6f8b", "behind": "#e08a0
 INK, MUTED, TARGET_GREEN = "#2b3642", "#7f8c8d", "#2e7d32"
 
 
-def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
+def bullet_chart(frame: pd.DataFrame, *, progress_title: str | list[str], width: int = CHART_WIDTH) -> alt.LayerChart:
     """Every KPI's progress toward its target (frame: kpi, progress, expected, status).
 
     Names sit above their bars and values beside them, so nothing depends on measuring text:
@@ -239,7 +240,7 @@ def bullet_chart(frame: pd.DataFrame, *, progress_title: str) -> alt.LayerChart:
     values = alt.Chart(frame).mark_text(align="left", dx=5, fontSize=13, fontWeight="bold", color=INK).encode(
         y=y, x=alt.X("shown:Q"), text=alt.Text("value_label:N"))
     layers = alt.layer(band, bars, expected, names, values)
-    return layers.properties(width=CHART_WIDTH, height=alt.Step(48)).configure_view(stroke=None)
+    return layers.properties(width=width, height=alt.Step(48)).configure_view(stroke=None)
 
 
 def trend_chart(frame: pd.DataFrame, *, baseline: float | None, target: float | None, go_live,
@@ -307,14 +308,14 @@ def yen(value: float) -> str:
     return f"{value:,.0f}".replace("-", "\u2212")
 
 
-def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.VConcatChart:
+def money_chart(frame: pd.DataFrame, *, labels: dict[str, str], width: int = CHART_WIDTH) -> alt.VConcatChart:
     """The monthly net effect as bars above, the cumulative effect below with zero marked
     (frame: month, net, cumulative). Two panels: the cumulative sum dwarfs a single month."""
     frame = frame.assign(month=frame["month"].dt.strftime("%Y-%m"),
                          net_label=frame["net"].map(yen), cumulative_label=frame["cumulative"].map(yen))
     x = alt.X("month:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="greedy"))
     sign = alt.ColorValue(PALETTE[2], condition={"test": "datum.net < 0", "value": "#c0392b"})
-    bar = max(2.0, min(28.0, 0.6 * CHART_WIDTH / max(len(frame), 1)))  # three years of months still fit
+    bar = max(2.0, min(28.0, 0.6 * width / max(len(frame), 1)))  # three years of months still fit
     net = alt.Chart(frame, title=alt.Title(labels["net"], anchor="start", fontSize=13)).mark_bar(size=bar).encode(
         x=x, y=alt.Y("net:Q", title=labels["yen"], axis=alt.Axis(format=",.0f", tickCount=4),
                      scale=alt.Scale(padding=14)), color=sign)
@@ -328,8 +329,8 @@ def money_chart(frame: pd.DataFrame, *, labels: dict[str, str]) -> alt.VConcatCh
     newest = cumulative.transform_filter(alt.datum.month == frame["month"].iloc[-1]).mark_text(
         align="right", dy=-12, fontSize=13, fontWeight="bold", color=PALETTE[0]).encode(text=alt.Text("cumulative_label:N"))
     return alt.vconcat(
-        alt.layer(net, zero, *(net_labels if len(frame) <= 12 else [])).properties(height=120, width=CHART_WIDTH),
+        alt.layer(net, zero, *(net_labels if len(frame) * 60 <= width else [])).properties(height=120, width=width),
         alt.layer(line, zero, newest, title=alt.Title(labels["cumulative"], anchor="start", fontSize=13))
-        .properties(height=200, width=CHART_WIDTH),
+        .properties(height=200, width=width),
         spacing=18,
     ).resolve_scale(x="shared")

@@ -72,15 +72,15 @@ def charts(at: AppTest) -> list:
     return at.get("vega_lite_chart")
 
 
-def pictures(at: AppTest) -> list[str]:
-    """The SVG of every chart drawn on the server and shown as an image."""
-    drawn = []
-    for element in at.get("image"):
-        for image in element.proto.imgs:
-            head, _, body = image.url.partition(",")
-            assert head == "data:image/svg+xml;base64", head
-            drawn.append(base64.b64decode(body).decode())
-    return drawn
+def pictures(at: AppTest, size: str = "tk-wide") -> list[str]:
+    """The SVG of every chart drawn on the server and shown as a picture (`size` "tk-narrow": the phone's)."""
+    found = re.findall(r'<img class="([\w-]+)"[^>]*src="data:image/svg\+xml;base64,([^"]+)"',
+                       "".join(e.proto.body for e in at.get("html")))
+    return [base64.b64decode(body).decode() for kind, body in found if kind == size]
+
+
+def picture_width(svg: str) -> float:
+    return float(re.search(r'<svg[^>]*\bwidth="([\d.]+)', svg).group(1))
 
 
 def chart_series(chart) -> set[str]:
@@ -430,6 +430,8 @@ def test_dashboard_of_the_demo_company(workspace):
     kpis = ["再入力回数", "月次締め日数", "見積リードタイム", "請求・入力業務の工数", "請求書の訂正率"]
     assert all(f">{name}</text>" in drawn[0] for name in kpis)  # the bullet chart names every KPI
     assert ">80%</text>" in drawn[0]
+    [phone] = pictures(at, "tk-narrow")  # redrawn for a phone's column, its key on a line of its own
+    assert picture_width(phone) < 400 < picture_width(drawn[0]) and "縦線＝計画線上の今の位置</tspan>" in phone
     assert "月次締め日数  \n**6日** :blue-badge[順調]" in overview
     assert any("2027-03" in i.value for i in at.info)  # projected payback month
     assert "10日 → 6日" not in overview  # the cards wait in their own tab
@@ -440,6 +442,7 @@ def test_dashboard_of_the_demo_company(workspace):
     assert "月次締め日数　10日 → 6日（目標 5日）" in cards
     assert cards.count(":blue-badge[順調]") == 5
     trends = pictures(at)
+    assert not pictures(at, "tk-narrow")  # a trend already fits a phone
     assert len(trends) == 5 and ">稼働後90日</text>" in trends[0] and ">基準</text>" in trends[0]
 
     open_tab(at, "money")

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from base64 import b64encode
 from copy import deepcopy
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import date
+from html import escape
 
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from core.cells import cell_float
-from core.charts import bullet_chart, money_chart, svg, trend_chart
+from core.charts import PHONE_WIDTH, bullet_chart, money_chart, svg, trend_chart
 from core.dashboard import CATEGORIES, FOUR_METRICS, Dashboard, specs_frame, specs_from_frame, typed_changes, values_frame
 from core.drawing import DrawingFailed
 from core.evidence import disagreements
@@ -186,15 +188,25 @@ def trend_picture(screen: Screen, board: Dashboard, p: KpiProgress) -> None:
             unit=unit_label(screen, p.spec.unit), labels=labels)
 
 
-def picture(screen: Screen, alt: str, build, *args, **kwargs) -> None:
-    """`build(*args, **kwargs)` drawn on the server and shown as an image (st.html would strip SVG; a
-    Markdown image or inline SVG in Markdown measured slower on the first paint)."""
+# Which drawing a screen shows: Streamlit's HTML sanitiser drops `srcset`, so CSS chooses between two <img>.
+PICTURE_SIZES = ".tk-narrow{display:none}@media (max-width: 640px){.tk-wide{display:none}.tk-narrow{display:inline}}"
+
+
+def picture(screen: Screen, alt: str, build, *args, phone: dict | None = None, **kwargs) -> None:
+    """`build(*args, **kwargs)` drawn on the server and shown as a picture at reading size (never blown
+    up, shrunk only to fit); with `phone`, also drawn with those arguments for a phone's narrow column.
+    Inline SVG would be stripped, and a Markdown image measured slower on the first paint."""
     try:
-        drawn = svg(build, *args, **kwargs)
+        drawings = [("tk-wide", svg(build, *args, **kwargs))]
+        if phone:
+            drawings.append(("tk-narrow", svg(build, *args, **kwargs | phone)))
     except DrawingFailed:
         st.caption(screen.t("dashboard.chart_failed"))
         return
-    st.image(drawn, width="content", alt=alt)  # drawn at reading size: never blown up, shrunk only to fit
+    images = "".join(f'<img class="{size}" alt="{escape(alt)}" style="max-width:100%;height:auto" '
+                     f'src="data:image/svg+xml;base64,{b64encode(drawn.encode()).decode()}">'
+                     for size, drawn in drawings)
+    st.html(f"<style>{PICTURE_SIZES}</style>{images}" if phone else images)
 
 
 def bullet(screen: Screen, board: Dashboard) -> None:
@@ -204,8 +216,9 @@ def bullet(screen: Screen, board: Dashboard) -> None:
             for p in board.progress if p.progress is not None]
     if rows:
         st.subheader(screen.t("dashboard.bullet_heading"), help=screen.t("dashboard.bullet_caption"))
+        lines = [screen.t("dashboard.progress_axis"), screen.t("dashboard.progress_key")]
         picture(screen, screen.t("dashboard.bullet_alt"), bullet_chart, pd.DataFrame(rows),
-                progress_title=screen.t("dashboard.progress_axis"))
+                progress_title="   ".join(lines), phone={"width": PHONE_WIDTH, "progress_title": lines})
 
 
 def _expected_progress(p: KpiProgress) -> float:
@@ -236,7 +249,7 @@ def money_panel(screen: Screen, board: Dashboard) -> None:
     frame = pd.DataFrame([{"month": pd.Timestamp(m.month), "net": m.net, "cumulative": m.cumulative}
                           for m in summary.months])
     labels = {k: t(f"dashboard.money_{k}") for k in ("yen", "net", "cumulative")}
-    picture(screen, t("dashboard.money_alt"), money_chart, frame, labels=labels)
+    picture(screen, t("dashboard.money_alt"), money_chart, frame, labels=labels, phone={"width": PHONE_WIDTH})
     money_statement(screen, board)
 
 

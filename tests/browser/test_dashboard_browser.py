@@ -25,9 +25,9 @@ def open_tab(page, label: str) -> None:
 
 
 def all_pictures_drawn(page, count: int) -> bool:
-    pictures = page.get_by_test_id("stImage").locator("img")
-    return pictures.count() == count and page.evaluate(
-        "[...document.querySelectorAll('[data-testid=stImage] img')].every(i => i.complete && i.naturalWidth > 300)")
+    shown = "[...document.querySelectorAll('[data-testid=stMain] img')].filter(i => i.checkVisibility())"
+    return page.evaluate(f"{shown}.length") == count and page.evaluate(
+        f"{shown}.every(i => i.complete && i.naturalWidth > 300)")
 
 
 def open_editing_tools_on_own_copy(page, server) -> None:
