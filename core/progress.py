@@ -11,7 +11,9 @@ Definitions (also in the README):
   the target month; expected = its value at the latest month.
 - status at the latest month: 達成 achieved when d·(latest − target) ≥ 0; 悪化 worse when
   d·(latest − baseline) < 0; 順調 on track when d·(latest − expected) ≥ −5 % of the distance to cover;
-  遅れ behind otherwise. Without data: no_data; without a target or baseline: no_target.
+  遅れ behind otherwise. Without a target date there is no glide path (expected is None): 順調 once
+  d·(latest − baseline) covers 5 % of the distance, 遅れ before that. Without data: no_data; without a
+  target or baseline: no_target.
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ def status_of(spec: KpiSpec, baseline: float, expected: float | None, latest: fl
         return "achieved"
     if d * (latest - baseline) < 0:
         return "worse"
-    if expected is None:  # no target date: moving toward the target is on track, standing still is not
-        return "on_track" if d * (latest - baseline) > 0 else "behind"
     tolerance = ON_TRACK_TOLERANCE * abs(spec.target - baseline)
+    if expected is None:  # no target date: on track once it has clearly moved toward the target
+        return "on_track" if d * (latest - baseline) >= tolerance else "behind"
     return "on_track" if d * (latest - expected) >= -tolerance else "behind"

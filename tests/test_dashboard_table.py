@@ -1,5 +1,6 @@
 """The KPI table (st.data_editor) read back into definitions."""
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -20,6 +21,19 @@ specs = st.builds(KpiSpec, name=text.filter(bool), unit=text, direction=st.sampl
 @given(st.lists(specs, max_size=6, unique_by=lambda s: s.name))
 def test_definitions_survive_the_table(defined):
     assert specs_from_frame(specs_frame(defined)) == defined
+
+
+@given(st.lists(st.tuples(specs, st.sampled_from([None, np.nan, ""]), st.booleans(), st.booleans()), max_size=6,
+                unique_by=lambda row: row[0].name))
+def test_cells_the_editor_leaves_blank_read_as_empty_text(rows):
+    """A cell cleared or never filled in the editor comes back as None or NaN: never the word "nan"."""
+    frame = specs_frame([spec for spec, *_ in rows])
+    for i, (_, blank, unit_blank, owner_blank) in enumerate(rows):
+        frame.loc[i, "unit"] = blank if unit_blank else frame.loc[i, "unit"]
+        frame.loc[i, "owner"] = blank if owner_blank else frame.loc[i, "owner"]
+    expected = [replace(spec, unit="" if unit_blank else spec.unit, owner="" if owner_blank else spec.owner)
+                for spec, _, unit_blank, owner_blank in rows]
+    assert specs_from_frame(frame) == expected
 
 
 def test_a_row_added_in_the_table_reads_blank_cells_as_empty_not_nan():

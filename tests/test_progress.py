@@ -76,6 +76,8 @@ def test_without_a_target_date_there_is_no_plan_to_be_behind():
     moving = assess(open_ended, series(m2026_5=38, m2026_6=25), GO_LIVE)
     assert moving.expected is None and moving.progress == 75 and moving.status == "on_track"
     assert assess(open_ended, series(m2026_6=40), GO_LIVE).status == "behind"  # standing still
+    assert assess(open_ended, series(m2026_6=39.5), GO_LIVE).status == "behind"  # 2.5 %: noise, not progress
+    assert assess(open_ended, series(m2026_6=38.9), GO_LIVE).status == "on_track"  # 5.5 % of the way
     assert assess(open_ended, series(m2026_6=45), GO_LIVE).status == "worse"
     assert assess(open_ended, series(m2026_6=20), GO_LIVE).status == "achieved"
 

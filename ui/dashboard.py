@@ -188,25 +188,38 @@ def trend_picture(screen: Screen, board: Dashboard, p: KpiProgress) -> None:
             unit=unit_label(screen, p.spec.unit), labels=labels)
 
 
-# Which drawing a screen shows: Streamlit's HTML sanitiser drops `srcset`, so CSS chooses between two <img>.
-PICTURE_SIZES = ".tk-narrow{display:none}@media (max-width: 640px){.tk-wide{display:none}.tk-narrow{display:inline}}"
+# Which drawing a pair shows, by the width of its own column (the sidebar counts): Streamlit's HTML
+# sanitiser drops `srcset`, so CSS chooses between two <img>. Scoped to the pair: a picture elsewhere on
+# the page is never hidden by it.
+PAIR_STYLE = ("<style>.tk-pair{container-type:inline-size}.tk-pair>.tk-narrow{display:none}"
+              "@container (max-width: 520px){.tk-pair>.tk-wide{display:none}.tk-pair>.tk-narrow{display:inline}}"
+              "</style>")
 
 
 def picture(screen: Screen, alt: str, build, *args, phone: dict | None = None, **kwargs) -> None:
     """`build(*args, **kwargs)` drawn on the server and shown as a picture at reading size (never blown
-    up, shrunk only to fit); with `phone`, also drawn with those arguments for a phone's narrow column.
+    up, shrunk only to fit); with `phone`, also drawn with those arguments for a narrow column.
     Inline SVG would be stripped, and a Markdown image measured slower on the first paint."""
     try:
-        drawings = [("tk-wide", svg(build, *args, **kwargs))]
-        if phone:
-            drawings.append(("tk-narrow", svg(build, *args, **kwargs | phone)))
+        wide = svg(build, *args, **kwargs)
     except DrawingFailed:
         st.caption(screen.t("dashboard.chart_failed"))
         return
-    images = "".join(f'<img class="{size}" alt="{escape(alt)}" style="max-width:100%;height:auto" '
-                     f'src="data:image/svg+xml;base64,{b64encode(drawn.encode()).decode()}">'
-                     for size, drawn in drawings)
-    st.html(f"<style>{PICTURE_SIZES}</style>{images}" if phone else images)
+    try:
+        narrow = svg(build, *args, **kwargs | phone) if phone else None
+    except DrawingFailed:
+        narrow = None  # the wide drawing alone, shrunk to fit
+    if narrow is None:
+        st.html(_img(alt, wide))
+    else:
+        st.html(f'{PAIR_STYLE}<div class="tk-pair">{_img(alt, wide, "tk-wide")}{_img(alt, narrow, "tk-narrow")}</div>')
+
+
+def _img(alt: str, drawn: str, size: str = "") -> str:
+    encoded = b64encode(drawn.encode()).decode()
+    size_class = f' class="{size}"' if size else ""
+    return (f'<img{size_class} alt="{escape(alt)}" style="max-width:100%;height:auto" '
+            f'src="data:image/svg+xml;base64,{encoded}">')
 
 
 def bullet(screen: Screen, board: Dashboard) -> None:
@@ -216,7 +229,9 @@ def bullet(screen: Screen, board: Dashboard) -> None:
             for p in board.progress if p.progress is not None]
     if rows:
         st.subheader(screen.t("dashboard.bullet_heading"), help=screen.t("dashboard.bullet_caption"))
-        lines = [screen.t("dashboard.progress_axis"), screen.t("dashboard.progress_key")]
+        lines = [screen.t("dashboard.progress_axis")]
+        if any(row["expected"] is not None for row in rows):  # the tick it explains is drawn
+            lines.append(screen.t("dashboard.progress_key"))
         picture(screen, screen.t("dashboard.bullet_alt"), bullet_chart, pd.DataFrame(rows),
                 progress_title="   ".join(lines), phone={"width": PHONE_WIDTH, "progress_title": lines})
 
