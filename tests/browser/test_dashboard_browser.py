@@ -118,3 +118,18 @@ def test_the_open_tab_survives_a_language_switch(browser, app_server):
     assert page.get_by_role("tab", name="Money and subsidy").get_attribute("aria-selected") == "true"
     assert page.get_by_role("button", name="Download the effect report draft (Excel)").count() == 1
     assert_no_exception(page)
+
+
+def test_a_phone_gets_the_progress_chart_drawn_for_its_width(browser, app_server):
+    server = app_server()
+    sizes = {}
+    for width in (390, 1366):
+        page = browser.new_context(locale="ja-JP", viewport={"width": width, "height": 900}).new_page()
+        page.goto(f"{server.url}/dashboard?ws=demo")
+        wait_for_app(page)
+        sizes[width] = page.evaluate("[...document.querySelectorAll('[data-testid=stMain] img')]"
+                                     ".filter(i => i.checkVisibility()).map(i => [i.naturalWidth, i.width])")
+    [(phone_drawn, phone_shown)] = sizes[390]
+    [(desk_drawn, desk_shown)] = sizes[1366]
+    assert phone_drawn < 400 and phone_shown == phone_drawn  # shown at the size it was drawn: text at 13 px
+    assert desk_drawn > 600 and desk_shown == desk_drawn
