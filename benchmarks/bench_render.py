@@ -24,13 +24,15 @@ from tests.browser.conftest import CHROMIUM_ARGS, AppServer, chromium_path, wait
 
 
 # Records, in the page's own clock, when the first script run has finished and painted, with every
-# chart drawn and every picture decoded: no polling delay from the test driver gets into the figure.
+# chart drawn and every picture shown decoded (a hidden, lazy phone drawing is never loaded): no
+# polling delay from the test driver gets into the figure.
 RENDER_PROBE = """
 window.__teichakuRendered = null;
 let sawRunning = false;
 const drawn = () =>
   [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].every(c => c.querySelector('canvas, svg')) &&
-  [...document.querySelectorAll('[data-testid=stMain] img')].every(i => i.complete && i.naturalWidth > 0);
+  [...document.querySelectorAll('[data-testid=stMain] img')].filter(i => i.checkVisibility())
+    .every(i => i.complete && i.naturalWidth > 0);
 const probe = () => {
   const app = document.querySelector('[data-testid=stApp]');
   if (!app || window.__teichakuRendered !== null) return;

@@ -212,13 +212,15 @@ def picture(screen: Screen, alt: str, build, *args, phone: dict | None = None, *
     if narrow is None:
         st.html(_img(alt, wide))
     else:
-        st.html(f'{PAIR_STYLE}<div class="tk-pair">{_img(alt, wide, "tk-wide")}{_img(alt, narrow, "tk-narrow")}</div>')
+        # The narrow one loads lazily: a hidden lazy image is never loaded, so a desktop does not pay for it.
+        st.html(f'{PAIR_STYLE}<div class="tk-pair">{_img(alt, wide, "tk-wide")}'
+                f'{_img(alt, narrow, "tk-narrow", lazy=True)}</div>')
 
 
-def _img(alt: str, drawn: str, size: str = "") -> str:
+def _img(alt: str, drawn: str, size: str = "", lazy: bool = False) -> str:
     encoded = b64encode(drawn.encode()).decode()
-    size_class = f' class="{size}"' if size else ""
-    return (f'<img{size_class} alt="{escape(alt)}" style="max-width:100%;height:auto" '
+    attributes = (f' class="{size}"' if size else "") + (' loading="lazy"' if lazy else "")
+    return (f'<img{attributes} alt="{escape(alt)}" style="max-width:100%;height:auto" '
             f'src="data:image/svg+xml;base64,{encoded}">')
 
 
