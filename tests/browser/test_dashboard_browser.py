@@ -10,6 +10,13 @@ from tests.browser.conftest import assert_no_exception, edit_grid_cell, wait_for
 CARD_BEFORE, CARD_AFTER = "月次締め日数　10日 → 6日（目標 5日）", "月次締め日数　10日 → 6日（目標 6日）"
 
 
+def expect(locator):
+    """Playwright's auto-waiting assertions, imported late like the rest: without playwright these tests skip."""
+    from playwright.sync_api import expect as waiting
+
+    return waiting(locator)
+
+
 def settle(page):
     page.wait_for_timeout(300)
     wait_for_app(page)
@@ -25,9 +32,11 @@ def open_tab(page, label: str) -> None:
 
 
 def all_pictures_drawn(page, count: int) -> bool:
+    """Waits until exactly `count` pictures are shown, all decoded at a readable size (fails on timeout)."""
     shown = "[...document.querySelectorAll('[data-testid=stMain] img')].filter(i => i.checkVisibility())"
-    return page.evaluate(f"{shown}.length") == count and page.evaluate(
-        f"{shown}.every(i => i.complete && i.naturalWidth > 300)")
+    page.wait_for_function(f"{shown}.length === {count} && {shown}.every(i => i.complete && i.naturalWidth > 300)",
+                           timeout=20_000)
+    return True
 
 
 def open_editing_tools_on_own_copy(page, server) -> None:
@@ -60,21 +69,21 @@ def test_demo_dashboard_tabs_then_change_a_target_and_see_the_status(browser, ap
     assert_no_exception(page)
     # the overview: the bullet chart (a picture drawn on the server), the four metrics, the money in a sentence
     assert all_pictures_drawn(page, 1)
-    assert page.get_by_text("毎月見る4つの数字").is_visible()
-    assert page.get_by_text("2027-03（稼働から12か月目）", exact=False).is_visible()
+    expect(page.get_by_text("毎月見る4つの数字")).to_be_visible()
+    expect(page.get_by_text("2027-03（稼働から12か月目）", exact=False)).to_be_visible()
     assert page.get_by_text(CARD_BEFORE).count() == 0  # the cards wait in their own tab
 
     open_tab(page, "指標ごとの推移")
-    assert page.get_by_text(CARD_BEFORE).is_visible()
+    expect(page.get_by_text(CARD_BEFORE)).to_be_visible()
     assert all_pictures_drawn(page, 5)  # a trend in each of the five cards
     assert "tab=指標ごとの推移" in unquote(page.url)  # the address remembers the tab
     page.reload()
     wait_for_app(page)
-    assert page.get_by_text(CARD_BEFORE).is_visible()
+    expect(page.get_by_text(CARD_BEFORE)).to_be_visible()
 
     open_tab(page, "お金・補助金")
     assert all_pictures_drawn(page, 1)
-    assert page.get_by_role("button", name="効果報告の下書きをExcelで保存").is_visible()
+    expect(page.get_by_role("button", name="効果報告の下書きをExcelで保存")).to_be_visible()
 
     open_editing_tools_on_own_copy(page, server)
     form = page.get_by_test_id("stForm")
@@ -115,8 +124,8 @@ def test_the_open_tab_survives_a_language_switch(browser, app_server):
     open_tab(page, "お金・補助金")
     page.get_by_role("button", name="English").click()
     settle(page)
-    assert page.get_by_role("tab", name="Money and subsidy").get_attribute("aria-selected") == "true"
-    assert page.get_by_role("button", name="Download the effect report draft (Excel)").count() == 1
+    expect(page.get_by_role("tab", name="Money and subsidy")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("button", name="Download the effect report draft (Excel)")).to_have_count(1)
     assert_no_exception(page)
 
 
