@@ -61,11 +61,16 @@ def assert_target_reached(page) -> None:
     assert_no_exception(page)
 
 
-def test_demo_dashboard_tabs_then_change_a_target_and_see_the_status(browser, app_server):
+def open_demo_dashboard(browser, app_server):
     server = app_server()
     page = new_page(browser)
     page.goto(f"{server.url}/dashboard?ws=demo")
     wait_for_app(page)
+    return server, page
+
+
+def test_demo_dashboard_tabs_then_change_a_target_and_see_the_status(browser, app_server):
+    server, page = open_demo_dashboard(browser, app_server)
     assert_no_exception(page)
     # the overview: the bullet chart (a picture drawn on the server), the four metrics, the money in a sentence
     assert all_pictures_drawn(page, 1)
@@ -117,10 +122,7 @@ def test_a_target_typed_into_the_kpi_table_is_saved(browser, app_server, look_el
 
 
 def test_the_open_tab_survives_a_language_switch(browser, app_server):
-    server = app_server()
-    page = new_page(browser)
-    page.goto(f"{server.url}/dashboard?ws=demo")
-    wait_for_app(page)
+    _, page = open_demo_dashboard(browser, app_server)
     open_tab(page, "お金・補助金")
     page.get_by_role("button", name="English").click()
     settle(page)
