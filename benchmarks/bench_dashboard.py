@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_render import first_render_ms  # noqa: E402
+from core.demo import demo_clock  # noqa: E402
 from core.money import add_months  # noqa: E402
 from core.progress import KpiSpec  # noqa: E402
 from core.store import Observation, Store, shared_file_connection  # noqa: E402
@@ -57,7 +58,7 @@ def render(rounds: int) -> dict[str, float]:
 
 
 def big_workspace(path: Path, kpis: int = 50, months: int = 60) -> None:
-    store = Store(shared_file_connection(path))
+    store = Store(shared_file_connection(path), demo_clock)
     start = date(2022, 1, 1)
     observations = [Observation(f"KPI {k:02d}", add_months(start, m), 100 - m * 0.5 + k * 0.1, "時間",
                                 None, CATEGORIES[k % 5]) for k in range(kpis) for m in range(months)]

@@ -24,6 +24,7 @@ import fastexcel  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from benchmarks.make_worklog import write_worklog  # noqa: E402
+from core.demo import demo_clock  # noqa: E402
 from core.importing.guard import Limits, check_upload  # noqa: E402
 from core.importing.pipeline import analyse, content_hash, read_grid, to_observations  # noqa: E402
 from core.importing.sandbox import sandbox  # noqa: E402
@@ -65,8 +66,8 @@ def main() -> None:
     path = write_worklog(Path(tempfile.mkdtemp()) / "worklog.xlsx", args.rows)
     data = path.read_bytes()
     sandbox(Limits().max_memory).warm_up()
-    stored = teichaku(data, Store(connect(None)))  # warm: worker started, modules imported
-    stores = iter([Store(connect(None)) for _ in range(args.rounds)])  # each round stores into an empty one
+    stored = teichaku(data, Store(connect(None), demo_clock))  # warm: worker started, modules imported
+    stores = iter([Store(connect(None), demo_clock) for _ in range(args.rounds)])  # each round stores into an empty one
     bare = timed(lambda: fastexcel_alone(data), args.rounds)
     ours = timed(lambda: teichaku(data, next(stores)), args.rounds)
     slow = timed(lambda: pandas_openpyxl(data), max(1, args.rounds // 3))

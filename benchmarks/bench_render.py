@@ -14,7 +14,6 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,13 +88,14 @@ def rerun_benchmark(rounds: int) -> dict:
     """Script time of answering one question (AppTest runs the script in-process)."""
     from streamlit.testing.v1 import AppTest
 
+    from core.demo import demo_as_of, demo_clock
     from core.questionnaire import load_questionnaire
     from core.store import Store, shared_file_connection
 
     path = Path(tempfile.mkdtemp()) / "rerun.duckdb"
     os.environ["TEICHAKU_STORAGE"] = str(path)
-    store = Store(shared_file_connection(path))
-    aid = store.create_assessment("bench", date.today(), load_questionnaire().version)
+    store = Store(shared_file_connection(path), demo_clock)
+    aid = store.create_assessment("bench", demo_as_of(), load_questionnaire().version)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["a"] = str(aid)
     at.query_params["step"] = "1"

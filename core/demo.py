@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,17 @@ DEMO_PATH = Path(__file__).resolve().parent.parent / "data" / "demo" / "workspac
 def demo_snapshot_text() -> str:
     """The file's text; shipped content, the same for every visitor."""
     return DEMO_PATH.read_text(encoding="utf-8")
+
+
+def demo_as_of() -> date:
+    """The day the demo company is shown as of. Its data ends in a fixed month, so every date-dependent
+    reading of it (stale data, the month to review, a new assessment's date) uses this day, not today's:
+    the demo reads the same whenever it is opened."""
+    return date.fromisoformat(json.loads(demo_snapshot_text())["as_of"])
+
+
+def demo_clock() -> datetime:
+    return datetime.combine(demo_as_of(), time(9, 0))
 
 
 def demo_snapshot(lang: str = "ja") -> dict:
@@ -38,7 +50,7 @@ def demo_snapshot(lang: str = "ja") -> dict:
 
 def open_demo_store(lang: str = "ja") -> Store:
     """An in-memory copy of the demo, then locked read-only."""
-    store = Store(connect(None))
+    store = Store(connect(None), demo_clock)
     store.load_snapshot(demo_snapshot(lang))
     store.read_only = True
     return store

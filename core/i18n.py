@@ -5,9 +5,11 @@ Keys are message ids (``home.title``); values may hold ``{name}`` placeholders.
 
 from __future__ import annotations
 
+import calendar
 import tomllib
 from collections.abc import Callable
 from functools import lru_cache
+from datetime import date
 from pathlib import Path
 
 MESSAGES_PATH = Path(__file__).resolve().parent.parent / "data" / "messages.toml"
@@ -56,3 +58,10 @@ def translator(lang: str) -> Callable[..., str]:
 
 def missing_translations() -> list[str]:
     return [k for k, v in catalog().items() if any(not v.get(lang, "").strip() for lang in LANGUAGES)]
+
+
+def long_date(lang: str, day: date) -> str:
+    """A date written out in a sentence: 2026年10月1日, October 1, 2026."""
+    if lang == "en":
+        return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
+    return f"{day.year}年{day.month}月{day.day}日"

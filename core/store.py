@@ -228,9 +228,15 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
             raise
 
 
+Clock = Callable[[], datetime]
+
+
 class Store:
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    def __init__(self, con: duckdb.DuckDBPyConnection, clock: Clock):
+        """`clock` says when a write happens: the store never reads the time itself (the schema's
+        defaults are never relied on), so a pinned clock pins every recorded moment."""
         self._con = con
+        self._clock = clock
         self.read_only = False
         migrate(con)
 
@@ -262,8 +268,9 @@ class Store:
     def create_assessment(self, label: str, taken_on: date, definition_version: str) -> int:
         self._writable()
         row = self._cursor().execute(
-            "INSERT INTO assessments (label, taken_on, definition_version) VALUES (?, ?, ?) RETURNING id",
-            [label, taken_on, definition_version],
+            "INSERT INTO assessments (label, taken_on, definition_version, created_at) VALUES (?, ?, ?, ?)"
+            " RETURNING id",
+            [label, taken_on, definition_version, self._clock()],
         ).fetchone()
         return int(row[0])
 
@@ -307,12 +314,12 @@ class Store:
         self._cursor().execute(
             """
             INSERT INTO answers (assessment_id, question_id, level, is_unknown, note, updated_at)
-            VALUES (?, ?, ?, ?, ?, current_timestamp)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (assessment_id, question_id) DO UPDATE SET
                 level = excluded.level, is_unknown = excluded.is_unknown,
                 note = excluded.note, updated_at = excluded.updated_at
             """,
-            [assessment_id, answer.question_id, answer.level, answer.unknown, answer.note],
+            [assessment_id, answer.question_id, answer.level, answer.unknown, answer.note, self._clock()],
         )
 
     def save_level(self, assessment_id: int, question_id: str, level: int | None, unknown: bool) -> None:
@@ -320,11 +327,11 @@ class Store:
         self._writable()
         self._cursor().execute(
             """
-            INSERT INTO answers (assessment_id, question_id, level, is_unknown) VALUES (?, ?, ?, ?)
+            INSERT INTO answers (assessment_id, question_id, level, is_unknown, updated_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (assessment_id, question_id) DO UPDATE SET
-                level = excluded.level, is_unknown = excluded.is_unknown, updated_at = now()
+                level = excluded.level, is_unknown = excluded.is_unknown, updated_at = excluded.updated_at
             """,
-            [assessment_id, question_id, level, unknown],
+            [assessment_id, question_id, level, unknown, self._clock()],
         )
 
     def save_note(self, assessment_id: int, question_id: str, note: str) -> None:
@@ -332,11 +339,11 @@ class Store:
         self._writable()
         self._cursor().execute(
             """
-            INSERT INTO answers (assessment_id, question_id, note) VALUES (?, ?, ?)
+            INSERT INTO answers (assessment_id, question_id, note, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (assessment_id, question_id) DO UPDATE SET
-                note = excluded.note, updated_at = now()
+                note = excluded.note, updated_at = excluded.updated_at
             """,
-            [assessment_id, question_id, note],
+            [assessment_id, question_id, note, self._clock()],
         )
 
     def answers(self, assessment_id: int) -> dict[str, Answer]:
@@ -373,7 +380,7 @@ class Store:
         """Store imported values in one transaction. The same value again changes nothing;
         a different value for a stored month replaces it and is reported."""
         self._writable()
-        cur = self._cursor()
+        cur, moment = self._cursor(), self._clock()
         cur.execute("BEGIN")
         try:
             existing = {(k, p): (v, t) for k, p, v, t in cur.execute(
@@ -401,10 +408,11 @@ class Store:
                 cur.execute(
                     "INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target,"
                     " source, source_hash, sheet, cell, imported_at)"
-                    " SELECT *, now() FROM incoming_observations")
+                    " SELECT *, ? FROM incoming_observations", [moment])
                 cur.unregister("incoming_observations")
-            cur.execute("INSERT INTO imports (file_name, source_hash, sheet, added, replaced, unchanged)"
-                        " VALUES (?, ?, ?, ?, ?, ?)", [file_name, source_hash, sheet, added, len(replaced), unchanged])
+            cur.execute("INSERT INTO imports (file_name, source_hash, sheet, imported_at, added, replaced, unchanged)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [file_name, source_hash, sheet, moment, added, len(replaced), unchanged])
             cur.execute("COMMIT")
         except Exception:
             cur.execute("ROLLBACK")
@@ -513,8 +521,9 @@ class Store:
         cur = self._cursor()
         cur.execute("BEGIN")
         try:
-            review_id = cur.execute("INSERT INTO reviews (month, improved, to_change, decision) VALUES (?, ?, ?, ?)"
-                                    " RETURNING id", [month, improved, to_change, decision]).fetchone()[0]
+            review_id = cur.execute("INSERT INTO reviews (month, improved, to_change, decision, created_at)"
+                                    " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                                    [month, improved, to_change, decision, self._clock()]).fetchone()[0]
             for text, owner, due in actions:
                 cur.execute("INSERT INTO actions (review_id, text, owner, due) VALUES (?, ?, ?, ?)",
                             [review_id, text, owner, due])
@@ -544,7 +553,8 @@ class Store:
 
     def load_snapshot(self, snapshot: dict, *, with_company: bool = True) -> None:
         """Add a workspace snapshot (the demo company) to what is here, in one transaction."""
-        self._in_transaction(lambda cur: _load(cur, snapshot, with_company))
+        moment = self._clock()
+        self._in_transaction(lambda cur: _load(cur, snapshot, with_company, moment))
 
     def restore(self, snapshot: dict) -> None:
         """Replace the whole workspace with a saved one, in one transaction: all of it or nothing."""
@@ -552,7 +562,8 @@ class Store:
             for statement in CLEAR_WORKSPACE:
                 cur.execute(statement)
             cur.execute("DELETE FROM meta WHERE key <> 'schema_version'")
-            _load(cur, snapshot, with_company=True)
+            _load(cur, snapshot, with_company=True, moment=moment)
+        moment = self._clock()
         self._in_transaction(replace)
 
     def _in_transaction(self, work: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
@@ -621,15 +632,16 @@ class Store:
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-def _load(cur: duckdb.DuckDBPyConnection, snapshot: dict, with_company: bool) -> None:
-    """Add every part of a snapshot; lists of rows keep their order after what is already there."""
+def _load(cur: duckdb.DuckDBPyConnection, snapshot: dict, with_company: bool, moment: datetime) -> None:
+    """Add every part of a snapshot; lists of rows keep their order after what is already there.
+    A row that does not say when it was made is dated `moment`."""
     for key, value in (snapshot.get("company", {}) if with_company else {}).items():
         cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"company.{key}", str(value)])
     for key, value in snapshot.get("settings", {}).items():
         if key.startswith(SETTING_PREFIXES):
             cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, str(value)])
     for a in snapshot.get("assessments", []):
-        _load_assessment(cur, a)
+        _load_assessment(cur, a, moment)
     for r in snapshot.get("roles", []):
         cur.execute("INSERT OR REPLACE INTO roles VALUES (?, ?, ?)",
                     [r["role"], r.get("person") or "", r.get("backup") or ""])
@@ -649,24 +661,26 @@ def _load(cur: duckdb.DuckDBPyConnection, snapshot: dict, with_company: bool) ->
     for r in snapshot.get("reviews", []):
         review_id = cur.execute(
             "INSERT INTO reviews (month, improved, to_change, decision, created_at)"
-            " VALUES (?, ?, ?, ?, coalesce(?, current_timestamp)) RETURNING id",
+            " VALUES (?, ?, ?, ?, ?) RETURNING id",
             [_date(r["month"]), r.get("improved"), r.get("to_change"), r.get("decision"),
-             _timestamp(r.get("created_at"))]).fetchone()[0]
+             _timestamp(r.get("created_at")) or moment]).fetchone()[0]
         for x in r.get("actions", []):
             cur.execute("INSERT INTO actions (review_id, text, owner, due, status) VALUES (?, ?, ?, ?, ?)",
                         [review_id, x["text"], x.get("owner") or "", _date(x.get("due")), x.get("status") or "open"])
 
 
-def _load_assessment(cur: duckdb.DuckDBPyConnection, a: dict) -> None:
+def _load_assessment(cur: duckdb.DuckDBPyConnection, a: dict, moment: datetime) -> None:
     new_id = cur.execute(
         "INSERT INTO assessments (label, taken_on, definition_version, created_at)"
-        " VALUES (?, ?, ?, coalesce(?, current_timestamp)) RETURNING id",
-        [a["label"], date.fromisoformat(a["taken_on"]), a["definition_version"], _timestamp(a.get("created_at"))],
+        " VALUES (?, ?, ?, ?) RETURNING id",
+        [a["label"], date.fromisoformat(a["taken_on"]), a["definition_version"],
+         _timestamp(a.get("created_at")) or moment],
     ).fetchone()[0]
     for x in a.get("answers", []):
         cur.execute(
-            "INSERT INTO answers (assessment_id, question_id, level, is_unknown, note) VALUES (?, ?, ?, ?, ?)",
-            [new_id, x["question_id"], x.get("level"), bool(x.get("unknown")), x.get("note") or ""],
+            "INSERT INTO answers (assessment_id, question_id, level, is_unknown, note, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [new_id, x["question_id"], x.get("level"), bool(x.get("unknown")), x.get("note") or "", moment],
         )
     for dimension_id, level in a.get("targets", {}).items():
         cur.execute("INSERT INTO targets VALUES (?, ?, ?)", [new_id, dimension_id, int(level)])

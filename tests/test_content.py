@@ -6,6 +6,7 @@ from core.demo import DEMO_PATH, demo_snapshot, open_demo_store
 from core.i18n import MESSAGES_PATH
 from core.questionnaire import DEFINITION_PATH, completeness_problems, load_questionnaire
 from core.scoring import ADKAR_ORDER
+from tests.pinned import pinned_clock
 
 SEVEN = ["people", "purpose", "process", "measurement", "acceptance", "support", "integration"]
 
@@ -73,7 +74,7 @@ def test_copying_the_demo_overwrites_nothing_of_the_users():
     from core.plan import Role
     from core.store import Observation, Store, connect
 
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     store.set_setting("tool.name", "自社の販売管理")
     store.save_roles([Role("owner", "自社の山田")])
     kpi = demo_snapshot()["kpi_observations"][0]["kpi"]  # a KPI of the demo's name, with the user's own value

@@ -10,6 +10,7 @@ from core.importing.guard import Limits, check_upload
 from core.importing.pipeline import analyse, content_hash, read_grid, to_observations
 from core.importing.table import Grid, find_header, locate_table
 from core.store import Store, connect
+from tests.pinned import pinned_clock
 from tests import excel_files as files
 
 
@@ -106,7 +107,7 @@ def test_work_log_is_aggregated_to_months_by_rule():
 
 
 def test_reimport_is_idempotent_and_corrections_are_reported():
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     _, _, _, analysis = load("管理表.xlsx", files.kpi_management_sheet())
     first = store.commit_observations(to_observations(analysis), file_name="管理表.xlsx",
                                       source_hash=content_hash(b"x"), sheet="2025年度実績")
@@ -135,7 +136,7 @@ HOSTILE = {
 @pytest.mark.parametrize("label", list(HOSTILE))
 def test_hostile_files_are_refused_with_a_message(label):
     name, data, key = HOSTILE[label]
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     store.commit_observations([], file_name="before", source_hash="h", sheet=None)
     with pytest.raises(ImportRejected) as refused:
         checked = check_upload(name, data)

@@ -14,6 +14,7 @@ from core.i18n import translator
 from core.questionnaire import load_questionnaire
 from core.scoring import Answer
 from core.store import Observation, Store, shared_file_connection
+from tests.pinned import pinned_clock
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME, ASSESSMENT, RESULT, COMPARE = "app.py", "pages/1_assessment.py", "pages/2_result.py", "pages/3_compare.py"
@@ -40,7 +41,7 @@ def server_address():
 def workspace(tmp_path, monkeypatch, server_address):
     path = tmp_path / "ws.duckdb"
     monkeypatch.setenv("TEICHAKU_STORAGE", str(path))
-    return Store(shared_file_connection(path))
+    return Store(shared_file_connection(path), pinned_clock)
 
 
 def open_page(page: str, **params) -> AppTest:

@@ -9,11 +9,12 @@ from core.scoring import Answer
 from core.store import (
     MIGRATIONS, SCHEMA_VERSION, NewerSchema, ReadOnlyWorkspace, Store, connect,
 )
+from tests.pinned import pinned_clock
 
 
 @pytest.fixture
 def store():
-    return Store(connect(None))
+    return Store(connect(None), pinned_clock)
 
 
 def test_answer_is_saved_and_overwritten(store):
@@ -31,10 +32,10 @@ def test_answer_is_saved_and_overwritten(store):
 def test_file_workspace_survives_reopen(tmp_path):
     path = tmp_path / "ws.duckdb"
     con = connect(path)
-    aid = Store(con).create_assessment("x", date(2026, 1, 1), "v1")
-    Store(con).save_answer(aid, Answer("q", 2))
+    aid = Store(con, pinned_clock).create_assessment("x", date(2026, 1, 1), "v1")
+    Store(con, pinned_clock).save_answer(aid, Answer("q", 2))
     con.close()
-    reopened = Store(connect(path))
+    reopened = Store(connect(path), pinned_clock)
     assert reopened.answers(aid) == {"q": Answer("q", 2)}
     assert reopened.schema_version() == SCHEMA_VERSION
 
@@ -46,7 +47,7 @@ def test_migrates_a_version_one_database(tmp_path):
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.execute("INSERT INTO assessments (label, taken_on, definition_version) VALUES ('old', DATE '2025-01-01', 'v0')")
     con.close()
-    store = Store(connect(path))
+    store = Store(connect(path), pinned_clock)
     assert store.schema_version() == SCHEMA_VERSION
     assert [a.label for a in store.assessments()] == ["old"]
     assert store.kpi_count() == 0
@@ -61,7 +62,7 @@ def test_many_sessions_opening_a_new_file_at_once(tmp_path):
 
     def open_workspace():
         try:
-            Store(shared_file_connection(path)).assessments()
+            Store(shared_file_connection(path), pinned_clock).assessments()
         except Exception as error:  # noqa: BLE001 - the test reports any failure
             errors.append(error)
 
@@ -85,9 +86,9 @@ def test_level_and_note_are_saved_independently(store):
 
 def test_refuses_a_newer_database(tmp_path):
     path = tmp_path / "new.duckdb"
-    Store(connect(path))._con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    Store(connect(path), pinned_clock)._con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(NewerSchema):
-        Store(connect(path))
+        Store(connect(path), pinned_clock)
 
 
 def test_connection_is_locked_down(store):
@@ -161,10 +162,10 @@ snapshots = st.fixed_dictionaries({
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(snapshots)
 def test_snapshot_round_trip(snapshot):
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     store.load_snapshot(snapshot)
     exported = store.snapshot()
-    again = Store(connect(None))
+    again = Store(connect(None), pinned_clock)
     again.load_snapshot(exported)
     assert again.snapshot() == exported
     assert exported["company"] == snapshot["company"]

@@ -15,6 +15,7 @@ import core.store
 from core.store import CLEAR_WORKSPACE, SCHEMA_VERSION, WORKSPACE_TABLES, Observation, Store, connect
 from core.subsidy import DEFINITIONS
 from core.workspace_file import WorkspaceFileProblem, contents, read_workspace, workspace_bytes
+from tests.pinned import pinned_clock
 from tests.test_store import snapshots
 
 SAVED_AT = datetime(2026, 11, 26, 9, 30)
@@ -51,10 +52,10 @@ full_snapshots = snapshots.flatmap(lambda base: st.fixed_dictionaries({
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(full_snapshots)
 def test_a_saved_file_restores_the_same_workspace(snapshot):
-    first = Store(connect(None))
+    first = Store(connect(None), pinned_clock)
     first.restore(read_workspace(json.dumps(snapshot).encode()))
     saved = workspace_bytes(first, SAVED_AT)
-    second = Store(connect(None))
+    second = Store(connect(None), pinned_clock)
     second.restore(read_workspace(saved))
     assert second.snapshot() == first.snapshot()
     exported = first.snapshot()
@@ -66,7 +67,7 @@ def test_a_saved_file_restores_the_same_workspace(snapshot):
 
 
 def test_restoring_replaces_everything_that_was_there():
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     old = store.create_assessment("古い診断", date(2025, 1, 1), "v1")
     store.save_answer(old, Answer("people.a", 2))
     store.commit_observations([Observation("古いKPI", date(2025, 1, 1), 3, "日")], file_name="a.xlsx",
@@ -83,14 +84,14 @@ def test_restoring_replaces_everything_that_was_there():
 
 def test_the_demo_company_survives_a_save_and_restore():
     demo = open_demo_store()
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     store.restore(read_workspace(workspace_bytes(demo, SAVED_AT)))
     assert store.snapshot() == demo.snapshot()
     assert contents(demo.snapshot())["assessments"] == len(demo_snapshot()["assessments"])
 
 
 def test_a_file_cannot_overwrite_the_schema_version():
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     snapshot = {"format": "teichaku-workspace", "settings": {"schema_version": "999", "tool.name": "X"}}
     store.restore(read_workspace(json.dumps(snapshot).encode()))
     assert store.schema_version() == SCHEMA_VERSION and store.get_setting("tool.name") == "X"
@@ -173,7 +174,7 @@ def test_a_repeated_answer_is_refused_with_its_place():
 
 
 def test_a_restore_that_fails_halfway_changes_nothing(monkeypatch):
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     store.restore(open_demo_store().snapshot())
     store.save_roles([Role("owner", "今の担当")])
     before = store.snapshot()
@@ -193,7 +194,7 @@ def test_empty_values_in_a_file_get_the_defaults():
                 "kpis": [{"name": "工数", "unit": None, "direction": None, "category": None, "owner": None}],
                 "milestones": [{"day": 0, "title": "t", "note": None, "done": None}],
                 "reviews": [{"month": "2026-01-01", "actions": [{"text": "t", "owner": None, "status": None}]}]}
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     store.restore(read_workspace(json.dumps(snapshot).encode()))
     exported = store.snapshot()
     assert exported["roles"] == [{"role": "owner", "person": "", "backup": ""}]
@@ -204,7 +205,7 @@ def test_empty_values_in_a_file_get_the_defaults():
 def test_schema_coverage_every_table_is_saved_and_replaced():
     """A table added by a later migration must be saved and restored, or restoring would mix workspaces."""
     cur = connect(None)
-    Store(cur)
+    Store(cur, pinned_clock)
     tables = {t for (t,) in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert set(WORKSPACE_TABLES) == tables - {"meta"}
     assert {statement.removeprefix("DELETE FROM ") for statement in CLEAR_WORKSPACE} == set(WORKSPACE_TABLES)
@@ -224,7 +225,7 @@ def test_schema_coverage_every_table_is_saved_and_replaced():
 def test_a_stored_cost_out_of_range_reads_as_not_set():
     from core.dashboard import read_costs
 
-    store = Store(connect(None))
+    store = Store(connect(None), pinned_clock)
     for value, expected in (("3000", 3000.0), ("1e308", 0.0), ("nan", 0.0), ("-5", 0.0), ("abc", 0.0)):
         store.set_setting("money.hourly_cost", value)
         assert read_costs(store).hourly == expected, value

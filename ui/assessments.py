@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
@@ -55,14 +53,6 @@ def md(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-def today(screen_timezone: str | None) -> date:
-    """Today where the user is (a cloud server runs on UTC, a day behind Japan's morning)."""
-    try:
-        return datetime.now(ZoneInfo(screen_timezone or "Asia/Tokyo")).date()
-    except (ZoneInfoNotFoundError, ValueError):
-        return datetime.now(ZoneInfo("Asia/Tokyo")).date()
-
-
 def assessment_picker(screen: Screen, current: Assessment, key: str) -> Assessment:
     """A select box over all assessments; choosing one makes it current."""
     assessments = screen.store.assessments()
@@ -84,7 +74,7 @@ def start_assessment_form(screen: Screen, key: str) -> None:
     with st.form(key, border=False):
         label = st.text_input(t("home.new_label"), placeholder=t("home.new_label_placeholder"),
                               key=f"{key}_label")
-        taken_on = st.date_input(t("home.new_date"), value=today(st.context.timezone), format="YYYY/MM/DD",
+        taken_on = st.date_input(t("home.new_date"), value=screen.today, format="YYYY/MM/DD",
                                  key=f"{key}_date")
         submitted = st.form_submit_button(t("home.new_button"), type="primary", disabled=screen.demo)
     if submitted:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import streamlit as st
 
-from core.demo import shared_demo_store
+from core.demo import demo_as_of, shared_demo_store
 from core.drawing import warm_up
-from core.i18n import LANGUAGES, resolve_language, translator
+from core.i18n import LANGUAGES, long_date, resolve_language, translator
 from core.questionnaire import Questionnaire, load_questionnaire
 from core.storage import ENV_VAR, StorageChoice, choose_storage
 from core.store import NewerSchema, Store, connect, shared_file_connection
+from ui import clock
 
 HOME = "app.py"
 ASSESSMENT = "pages/1_assessment.py"
@@ -40,7 +42,8 @@ LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
 
 @dataclass
 class Screen:
-    """What a page needs: the language, the content, and the workspace it shows."""
+    """What a page needs: the language, the content, the workspace it shows, and the day it is shown as of
+    (the visitor's today for their own workspace; the demo's fixed day for the demo)."""
 
     lang: str
     t: Callable[..., str]
@@ -48,6 +51,7 @@ class Screen:
     store: Store
     storage: StorageChoice
     demo: bool
+    today: date
 
     def params(self, **extra: object) -> dict[str, str]:
         """Query parameters that keep language and workspace across links."""
@@ -84,11 +88,13 @@ def bootstrap(title_key: str) -> Screen:
     storage = choose_storage(os.environ.get(ENV_VAR), st.get_option("server.address"), Path.home())
     demo = st.query_params.get("ws") == "demo"
     store = demo_store(lang) if demo else _own_store(storage, t)
-    screen = Screen(lang, t, load_questionnaire(), store, storage, demo)
+    today = demo_as_of() if demo else clock.today(st.context.timezone)
+    screen = Screen(lang, t, load_questionnaire(), store, storage, demo, today)
     warm_up()  # the chart-drawing process, before anyone opens the dashboard
     _sidebar(screen)
     if demo:
-        st.info(t("demo.banner", company=company_name(screen)), icon=":material/visibility:")
+        st.info(t("demo.banner", company=company_name(screen), date=long_date(lang, today)),
+                icon=":material/visibility:")
     return screen
 
 
@@ -108,7 +114,8 @@ def _own_store(storage: StorageChoice, t: Callable[..., str]) -> Store:
         return st.session_state["_own_store"]
     try:
         con = shared_file_connection(storage.path) if storage.path else connect(None)
-        store = Store(con)
+        timezone = st.context.timezone
+        store = Store(con, lambda: clock.now(timezone))
     except NewerSchema:
         st.error(t("storage.error_newer", path=storage.path))
         st.stop()

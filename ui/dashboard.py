@@ -26,7 +26,7 @@ from core.store import Observation
 from core.subsidy import DEFINITIONS, YEARS, YearFigures, report, report_workbook
 from core.subsidy import dumps as subsidy_dumps
 from core.subsidy import loads as subsidy_loads
-from ui.assessments import md, result_of, today
+from ui.assessments import md, result_of
 from ui.bootstrap import Screen, company_name
 from ui.controls import opener
 
@@ -300,7 +300,7 @@ def evidence(screen: Screen, board: Dashboard) -> None:
 
 def show_disagreements(screen: Screen, result: AssessmentResult, specs: list[KpiSpec],
                        series: dict[str, dict[date, float]]) -> None:
-    for d in disagreements(result, specs, series, today(st.context.timezone), screen.store.roles()):
+    for d in disagreements(result, specs, series, screen.today, screen.store.roles()):
         st.warning(screen.t(d.key, **{k: (f"{v:.1f}" if isinstance(v, float) else v) for k, v in d.params.items()}),
                    icon=":material/fact_check:")
 
@@ -393,7 +393,7 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
     if not names:
         return
     st.subheader(t("dashboard.values_heading"))
-    months = typing_months(board, today(st.context.timezone))
+    months = typing_months(board, screen.today)
     before = _stable(f"value_frame_{screen.lang}", (tuple(names), tuple(months), str(board.series)),
                      lambda _: values_frame(board.series, names, months))
     month_column = {"_index": st.column_config.TextColumn(t("dashboard.col_month"))}

@@ -14,7 +14,6 @@ from core.importing.shape import AGGREGATIONS, Mapping, is_target_column, kpi_na
 from core.importing.table import Grid
 from core.importing.template import build_template
 from core.values import fiscal_year_of
-from ui.assessments import today
 from ui.bootstrap import Screen
 
 log = logging.getLogger(__name__)
@@ -28,7 +27,7 @@ def limits() -> Limits:
 
 def template_button(screen: Screen) -> None:
     t = screen.t
-    year = fiscal_year_of(today(st.context.timezone))
+    year = fiscal_year_of(screen.today)
     texts = {k: t(f"template.{k}") for k in ("guide_sheet", "data_sheet", "title", "kpi", "unit", "target",
                                               "guide", "error_title", "error")}
     st.download_button(t("import.template_button"), data=lambda: build_template(year, texts),
@@ -121,7 +120,7 @@ def _mapping_widgets(screen: Screen, grid: Grid, base: Analysis, index: int) -> 
                               format_func=name_of, key=f"{prefix}_{key}")
         return None if chosen == NONE else chosen
 
-    year = m.fiscal_year or fiscal_year_of(today(st.context.timezone))
+    year = m.fiscal_year or fiscal_year_of(screen.today)
     left, right = st.columns(2)
     with left:
         if shape == "wide":

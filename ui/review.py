@@ -11,7 +11,7 @@ from core.cells import cell_date
 from core.dashboard import FOUR_METRICS, build_dashboard
 from core.money import add_months
 from core.review import review_workbook, statuses_at
-from ui.assessments import md, today
+from ui.assessments import md
 from ui.bootstrap import Screen
 from ui.dashboard import number, status_badge
 
@@ -20,8 +20,7 @@ def review_months(screen: Screen) -> tuple[list[date], int]:
     """Newest first, and which to show first: the latest month with data (the one to review)."""
     series = screen.store.kpi_series()
     known = sorted({m for s in series.values() for m in s})
-    now = today(st.context.timezone)
-    this_month = date(now.year, now.month, 1)
+    this_month = screen.today.replace(day=1)
     months = sorted(set(known) | {this_month, add_months(this_month, -1)})[::-1]
     return months, months.index(known[-1]) if known else 0
 

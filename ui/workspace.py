@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import duckdb
 import streamlit as st
 
 from core.workspace_file import WorkspaceFileProblem, contents, holds_work, read_workspace, workspace_bytes
+from ui import clock
 from ui.assessments import md
 from ui.bootstrap import Screen
 from ui.controls import opener
@@ -21,7 +21,7 @@ def save_and_restore(screen: Screen) -> None:
                                  help=t("workspace.open_help"), icon=":material/save:"):
         return
     with st.container(border=True):
-        now, current = _now(), screen.store.snapshot()  # read once per run, used by every part below
+        now, current = clock.now(st.context.timezone), screen.store.snapshot()  # read once per run, used by every part below
         st.markdown(t("workspace.save_text", **contents(current)))
         st.download_button(t("workspace.save_button"), data=lambda: workspace_bytes(screen.store, now),
                            file_name=t("workspace.file_name", date=f"{now:%Y%m%d_%H%M}"), mime="application/json",
@@ -108,9 +108,3 @@ def _when(saved_at: object) -> str | None:
     except (TypeError, ValueError):
         return None
 
-
-def _now() -> datetime:
-    try:
-        return datetime.now(ZoneInfo(st.context.timezone or "Asia/Tokyo")).replace(tzinfo=None)
-    except (ZoneInfoNotFoundError, ValueError):
-        return datetime.now()
