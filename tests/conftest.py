@@ -2,11 +2,23 @@ import sys
 from pathlib import Path
 
 import pytest
+from streamlit import config
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.questionnaire import parse_definition  # noqa: E402
+from core.store import Store, shared_file_connection  # noqa: E402
+from tests.pinned import PINNED_TODAY, pinned_clock  # noqa: E402
+from ui.clock import PIN_VARIABLE  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    """Every test, and every app server a browser test starts, runs on the same day, whatever the
+    wall clock says. A test that needs another day sets the variable again."""
+    monkeypatch.setenv(PIN_VARIABLE, PINNED_TODAY.isoformat())
+    return PINNED_TODAY
 
 
 def make_definition(questions_per_dimension=(2, 2, 2)) -> dict:
@@ -32,3 +44,19 @@ def make_definition(questions_per_dimension=(2, 2, 2)) -> dict:
 @pytest.fixture
 def small_questionnaire():
     return parse_definition(make_definition())
+
+
+@pytest.fixture
+def server_address():
+    """Like the README's run command: the server listens on loopback only."""
+    previous = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield lambda address: config.set_option("server.address", address)
+    config.set_option("server.address", previous)
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch, server_address):
+    path = tmp_path / "ws.duckdb"
+    monkeypatch.setenv("TEICHAKU_STORAGE", str(path))
+    return Store(shared_file_connection(path), pinned_clock)
