@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from core.demo import demo_snapshot, open_demo_store
 from core.plan import Milestone, Role
 from core.scoring import Answer
-import core.store
+import core.store.snapshot
 from core.store import CLEAR_WORKSPACE, SCHEMA_VERSION, WORKSPACE_TABLES, Observation, Store, connect
 from core.subsidy import DEFINITIONS
 from core.workspace_file import WorkspaceFileProblem, contents, read_workspace, workspace_bytes
@@ -182,7 +182,7 @@ def test_a_restore_that_fails_halfway_changes_nothing(monkeypatch):
     def broken(cur, rows):
         raise duckdb.ConversionException("disk full")  # after settings and assessments were written
 
-    monkeypatch.setattr(core.store, "_load_observations", broken)
+    monkeypatch.setattr(core.store.snapshot, "_load_observations", broken)
     with pytest.raises(duckdb.ConversionException):
         store.restore(read_workspace(workspace_bytes(open_demo_store(), SAVED_AT)))
     assert store.snapshot() == before

@@ -7,7 +7,7 @@ import re
 import streamlit as st
 
 from core.scoring import AssessmentResult, score_assessment
-from core.store import Assessment
+from core.records import Assessment
 from ui.bootstrap import ASSESSMENT, Screen
 
 

@@ -22,7 +22,7 @@ from core.i18n import LANGUAGES, translator
 from core.money import MAX_COST, add_months, payback_months
 from core.progress import BASELINE_MONTHS, KpiProgress, KpiSpec, progress_percent
 from core.scoring import AssessmentResult
-from core.store import Observation
+from core.records import Observation
 from core.subsidy import DEFINITIONS, YEARS, YearFigures, report, report_workbook
 from core.subsidy import dumps as subsidy_dumps
 from core.subsidy import loads as subsidy_loads

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.store import Assessment
+from core.records import Assessment
 from ui.assessments import label_of, md, remember, result_of
 from ui.bootstrap import ASSESSMENT, RESULT, Screen
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.questionnaire import Dimension, Question
 from core.scoring import Answer, AssessmentResult
-from core.store import Assessment
+from core.records import Assessment
 from ui.bootstrap import Screen
 
 UNKNOWN = "unknown"

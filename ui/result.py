@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.charts import RadarSeries, change_chart, radar_chart
 from core.scoring import AssessmentResult, Change, Gap, adkar_barrier, suggested_target
-from core.store import Assessment
+from core.records import Assessment
 from ui.assessments import LABEL_LIMIT, label_of, md
 from ui.bootstrap import Screen
 

@@ -19,7 +19,7 @@ from core.importing.observations import Extraction, extract
 from core.importing.sandbox import sandbox
 from core.importing.shape import Mapping, category_of, propose_mapping
 from core.importing.table import Grid, Table, locate_table
-from core.store import Observation
+from core.records import Observation
 
 CSV_ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
 

@@ -1,0 +1,20 @@
+"""The business inventory: each process from the old procedure down to who handles its exceptions."""
+
+from __future__ import annotations
+
+from core.store.base import StoreBase, as_dicts
+
+PROCESS_COLUMNS = ("name", "old_procedure", "new_procedure", "exceptions", "exception_owner", "paper_steps",
+                   "double_entry", "double_entries_per_month", "resolved")
+PROCESS_INSERT = (f"INSERT INTO processes (position, {', '.join(PROCESS_COLUMNS)})"
+                  f" VALUES ({', '.join('?' * (len(PROCESS_COLUMNS) + 1))})")
+
+
+class InventoryTables(StoreBase):
+    def processes(self) -> list[dict]:
+        return as_dicts(self._cursor().execute(
+            f"SELECT {', '.join(PROCESS_COLUMNS)} FROM processes ORDER BY position"))
+
+    def save_processes(self, processes: list[dict]) -> None:
+        self._replace_all("DELETE FROM processes", PROCESS_INSERT,
+                          [[i, *(p.get(c) for c in PROCESS_COLUMNS)] for i, p in enumerate(processes)])
