@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from core.cells import cell_date, cell_float, cell_text, is_blank
-from core.money import MAX_COST, Costs, MoneySummary, money
+from core.money import Costs, MoneySummary, money
 from core.progress import KpiProgress, KpiSpec, assess
+from core.settings import Setting, costs_from, read_day
 from core.store import Store
 
 FOUR_METRICS = ("effort", "lead_time", "error_rate", "reentry")
@@ -34,25 +34,12 @@ class Dashboard:
         return [c for c in FOUR_METRICS if not any(p.latest is not None for p in self.in_category(c))]
 
 
-def _float(text: str) -> float:
-    """A cost setting; anything that is not an amount between zero and MAX_COST counts as not set."""
-    try:
-        value = float(text)
-    except ValueError:
-        return 0.0
-    return value if math.isfinite(value) and 0 <= value <= MAX_COST else 0.0
-
-
 def read_go_live(store: Store) -> date | None:
-    text = store.get_setting("tool.go_live")
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
+    return read_day(store.get_setting(Setting.GO_LIVE))
 
 
 def read_costs(store: Store) -> Costs:
-    return Costs(*(_float(store.get_setting(f"money.{k}", "0")) for k in ("hourly_cost", "initial_cost", "monthly_cost")))
+    return costs_from(store.get_setting)
 
 
 def build_dashboard(store: Store) -> Dashboard:
@@ -62,7 +49,7 @@ def build_dashboard(store: Store) -> Dashboard:
     costs = read_costs(store)
     progress = [assess(spec, series.get(spec.name, {}), go_live) for spec in specs]
     pairs = [(spec, series.get(spec.name, {})) for spec in specs]
-    return Dashboard(store.get_setting("tool.name"), go_live, costs, progress, series, money(pairs, go_live, costs))
+    return Dashboard(store.get_setting(Setting.TOOL_NAME), go_live, costs, progress, series, money(pairs, go_live, costs))
 
 
 def specs_frame(specs: list[KpiSpec]) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
+from core.settings import Setting
 from core.store import Store, connect
 
 DEMO_PATH = Path(__file__).resolve().parent.parent / "data" / "demo" / "workspace.json"
@@ -44,7 +45,7 @@ def demo_snapshot(lang: str = "ja") -> dict:
         for r in snapshot.get("roles", []):
             r["person"], r["backup"] = r.get("person_en", r["person"]), r.get("backup_en", r["backup"])
         settings = snapshot.get("settings", {})
-        settings["tool.name"] = settings.get("tool.name_en") or settings.get("tool.name", "")
+        settings[Setting.TOOL_NAME] = settings.get(Setting.TOOL_NAME_EN) or settings.get(Setting.TOOL_NAME, "")
     return snapshot
 
 
@@ -70,7 +71,7 @@ DEMO_MARK = {"ja": "【デモ】", "en": "[Demo] "}
 def copy_demo_into(store: Store, lang: str = "ja") -> bool:
     """The demo's assessments and KPIs, marked as the demo's, once per workspace. Nothing of the user's
     is overwritten: no company name, KPIs of the same name keep theirs, settings and roles only fill gaps."""
-    if store.get_setting("demo.copied"):
+    if store.get_setting(Setting.DEMO_COPIED):
         return False
     snapshot = demo_snapshot(lang)
     for a in snapshot["assessments"]:
@@ -84,5 +85,5 @@ def copy_demo_into(store: Store, lang: str = "ja") -> bool:
         "settings": {k: v for k, v in snapshot.get("settings", {}).items() if not store.get_setting(k)},
         "roles": [r for r in snapshot.get("roles", []) if r["role"] not in own_roles],
     }, with_company=False)
-    store.set_setting("demo.copied", "yes")
+    store.set_setting(Setting.DEMO_COPIED, "yes")
     return True

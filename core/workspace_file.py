@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
-from core.money import MAX_COST
+from core.settings import Setting, is_cost_text
 from core.store import SCHEMA_VERSION, Store
 from core.subsidy import DEFINITIONS, YearFigures
 
@@ -47,14 +47,6 @@ def _number(v: object) -> bool:
     if isinstance(v, int) and not isinstance(v, bool):
         return abs(v) < 10**300
     return isinstance(v, float) and math.isfinite(v)
-
-
-def _number_text(v: object) -> bool:
-    """A cost as stored in the settings: text holding an amount from zero to MAX_COST yen."""
-    try:
-        return isinstance(v, str) and 0 <= float(v) <= MAX_COST
-    except ValueError:
-        return False
 
 
 def _subsidy_figures(v: object) -> bool:
@@ -119,9 +111,10 @@ TEXT, OPTIONAL_TEXT, OPTIONAL_NUMBER, OPTIONAL_DAY = _text, optional(_text), opt
 OPTIONAL_MOMENT = optional(_moment)
 # The settings the app reads, checked like the rest: a bad cost or date would break the dashboard.
 SETTINGS = {key: may_be_left_out(check) for key, check in {
-    "tool.go_live": lambda v: v == "" or _day(v), "money.hourly_cost": _number_text,
-    "money.initial_cost": _number_text, "money.monthly_cost": _number_text,
-    "subsidy.definition": _one_of(*DEFINITIONS), "subsidy.figures": lambda v: v == "" or _subsidy_figures(v),
+    Setting.GO_LIVE: lambda v: v == "" or _day(v), Setting.HOURLY_COST: is_cost_text,
+    Setting.INITIAL_COST: is_cost_text, Setting.MONTHLY_COST: is_cost_text,
+    Setting.SUBSIDY_DEFINITION: _one_of(*DEFINITIONS),
+    Setting.SUBSIDY_FIGURES: lambda v: v == "" or _subsidy_figures(v),
 }.items()}
 # What each part of the file must hold. A list of one dict: rows of that shape. "*": any key.
 SHAPE = {

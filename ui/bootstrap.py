@@ -15,6 +15,7 @@ from core.demo import demo_as_of, shared_demo_store
 from core.drawing import warm_up
 from core.i18n import LANGUAGES, long_date, resolve_language, translator
 from core.questionnaire import Questionnaire, load_questionnaire
+from core.settings import Setting
 from core.storage import ENV_VAR, StorageChoice, choose_storage
 from core.store import NewerSchema, Store, connect, shared_file_connection
 from ui import clock
@@ -99,8 +100,8 @@ def bootstrap(title_key: str) -> Screen:
 
 
 def company_name(screen: Screen) -> str:
-    key = "company.name_en" if screen.lang == "en" else "company.name"
-    return screen.store.get_setting(key) or screen.store.get_setting("company.name")
+    key = Setting.COMPANY_NAME_EN if screen.lang == "en" else Setting.COMPANY_NAME
+    return screen.store.get_setting(key) or screen.store.get_setting(Setting.COMPANY_NAME)
 
 
 def demo_store(lang: str) -> Store:

@@ -21,8 +21,9 @@ from core.evidence import disagreements
 from core.i18n import LANGUAGES, translator
 from core.money import MAX_COST, add_months, payback_months
 from core.progress import BASELINE_MONTHS, KpiProgress, KpiSpec, progress_percent
-from core.scoring import AssessmentResult
 from core.records import Observation
+from core.scoring import AssessmentResult
+from core.settings import COSTS, Setting, as_text
 from core.subsidy import DEFINITIONS, YEARS, YearFigures, report, report_workbook
 from core.subsidy import dumps as subsidy_dumps
 from core.subsidy import loads as subsidy_loads
@@ -54,7 +55,7 @@ def number(screen: Screen, value: float | None, unit: str) -> str:
 
 def _save_setting(screen: Screen, key: str, widget: str) -> None:
     value = st.session_state[widget]
-    screen.store.set_setting(key, value.isoformat() if isinstance(value, date) else str(value))
+    screen.store.set_setting(key, as_text(value))
     st.toast(screen.t("dashboard.saved"), icon=":material/check:")
 
 
@@ -64,15 +65,15 @@ def settings(screen: Screen, board: Dashboard, *, on_top: bool = False) -> None:
     with st.expander(t("dashboard.settings"), expanded=on_top or board.go_live is None, icon=":material/settings:"):
         left, right = st.columns(2)
         left.text_input(t("dashboard.tool"), value=board.tool, key="set_tool", disabled=disabled,
-                        on_change=_save_setting, args=(screen, "tool.name", "set_tool"))
+                        on_change=_save_setting, args=(screen, Setting.TOOL_NAME, "set_tool"))
         right.date_input(t("dashboard.go_live"), value=board.go_live, key="set_go_live", disabled=disabled,
-                         format="YYYY/MM/DD", on_change=_save_setting, args=(screen, "tool.go_live", "set_go_live"))
+                         format="YYYY/MM/DD", on_change=_save_setting, args=(screen, Setting.GO_LIVE, "set_go_live"))
         a, b, c = st.columns(3)
-        for column, key, value in ((a, "hourly_cost", board.costs.hourly), (b, "initial_cost", board.costs.initial),
-                                   (c, "monthly_cost", board.costs.monthly)):
+        for column, setting, value in zip((a, b, c), COSTS, (board.costs.hourly, board.costs.initial, board.costs.monthly)):
+            key = setting.removeprefix("money.")
             column.number_input(t(f"dashboard.{key}"), min_value=0, max_value=MAX_COST, value=int(value), step=1000,
                                 key=f"set_{key}", disabled=disabled, help=t(f"dashboard.{key}_help"),
-                                on_change=_save_setting, args=(screen, f"money.{key}", f"set_{key}"))
+                                on_change=_save_setting, args=(screen, setting, f"set_{key}"))
 
 
 def settings_first(screen: Screen, board: Dashboard) -> bool:
@@ -434,11 +435,11 @@ def subsidy_panel(screen: Screen, board: Dashboard) -> None:
     st.caption(t("subsidy.help"))
     if screen.demo:
         st.caption(t("dashboard.demo_edit"))
-    saved = screen.store.get_setting("subsidy.definition", "gross")
+    saved = screen.store.get_setting(Setting.SUBSIDY_DEFINITION, "gross")
     definition = st.radio(t("subsidy.definition"), DEFINITIONS, index=DEFINITIONS.index(saved)
                           if saved in DEFINITIONS else 0, format_func=lambda d: t(f"subsidy.def_{d}"),
                           horizontal=True, key=f"subsidy_definition_{screen.lang}", disabled=screen.demo)
-    figures = subsidy_loads(screen.store.get_setting("subsidy.figures"))
+    figures = subsidy_loads(screen.store.get_setting(Setting.SUBSIDY_FIGURES))
     names = [f.name for f in dataclass_fields(YearFigures)]
     frame = pd.DataFrame([{n: getattr(figures.get(y, YearFigures()), n) for n in names} for y in YEARS],
                          index=[t(f"subsidy.year_{y}") for y in YEARS], dtype="float64")
@@ -448,8 +449,8 @@ def subsidy_panel(screen: Screen, board: Dashboard) -> None:
     if st.button(t("subsidy.save"), key="subsidy_save", disabled=screen.demo):
         entered = {y: YearFigures(**{n: cell_float(v) for n, v in row.items()})
                    for y, (_, row) in zip(YEARS, edited.iterrows())}
-        screen.store.set_setting("subsidy.figures", subsidy_dumps(entered))
-        screen.store.set_setting("subsidy.definition", definition)
+        screen.store.set_setting(Setting.SUBSIDY_FIGURES, subsidy_dumps(entered))
+        screen.store.set_setting(Setting.SUBSIDY_DEFINITION, definition)
         _mark_saved(f"subsidy_{screen.lang}")
         st.toast(t("dashboard.saved"), icon=":material/check:")
         st.rerun()

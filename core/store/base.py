@@ -7,6 +7,7 @@ from datetime import datetime
 
 import duckdb
 
+from core.settings import Setting
 from core.store.schema import migrate, schema_version
 from core.store.transaction import transaction
 
@@ -45,12 +46,14 @@ class StoreBase:
     def schema_version(self) -> int:
         return schema_version(self._cursor())
 
-    def get_setting(self, key: str, default: str = "") -> str:
-        row = self._cursor().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    def get_setting(self, key: Setting, default: str = "") -> str:
+        row = self._cursor().execute("SELECT value FROM meta WHERE key = ?", [str(Setting(key))]).fetchone()
         return row[0] if row else default
 
-    def set_setting(self, key: str, value: str) -> None:
-        self._writable().execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+    def set_setting(self, key: Setting, value: str) -> None:
+        """Only a known setting: a typo in a key fails here, not silently on another screen."""
+        self._writable().execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                 [str(Setting(key)), value])
 
     def _replace_all(self, delete_sql: str, insert_sql: str, rows: list[list]) -> None:
         """Replace a small table's rows in one transaction (the editors save whole tables)."""
