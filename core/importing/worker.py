@@ -1,14 +1,13 @@
 """The sandboxed reader process: `python -m core.importing.worker MAX_MEMORY_BYTES`.
 
 It reads requests from stdin and answers on stdout, one at a time, for as long as the
-parent keeps it (a warm worker skips start-up on the next import). Each message is a
-JSON header line, then that many raw bytes. Answers carry Arrow IPC, never pickle, so
-even a parser subverted by a hostile file cannot make the parent run code.
+parent keeps it (a warm worker skips start-up on the next import), in the messages of
+core.worker_process. Answers carry Arrow IPC, never pickle, so even a parser subverted by a
+hostile file cannot make the parent run code.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 
 
@@ -19,12 +18,6 @@ def _limit_memory(max_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
     except (ImportError, ValueError, OSError):  # not on this platform: the parent's timeout still holds
         pass
-
-
-def _answer(out, header: dict, payload: bytes = b"") -> None:
-    header["size"] = len(payload)
-    out.write(json.dumps(header).encode() + b"\n" + payload)
-    out.flush()
 
 
 def _handle(request: dict, data: bytes) -> tuple[dict, bytes]:
@@ -52,12 +45,11 @@ def main() -> None:
     import fastexcel  # noqa: F401 - loaded now, so a warm worker answers the first import at full speed
     import pyarrow  # noqa: F401
 
+    from core.worker_process import receive, send
+
     source, out = sys.stdin.buffer, sys.stdout.buffer
-    while line := source.readline():
-        request = json.loads(line)
-        data = source.read(request["size"])
-        header, payload = _handle(request, data)
-        _answer(out, header, payload)
+    while (message := receive(source)) is not None:
+        send(out, *_handle(*message))
 
 
 if __name__ == "__main__":
