@@ -28,7 +28,7 @@ from core.demo import demo_clock  # noqa: E402
 from core.money import add_months  # noqa: E402
 from core.progress import KpiSpec  # noqa: E402
 from core.store import Observation, Store, shared_file_connection  # noqa: E402
-from ui.dashboard import tab_label  # noqa: E402
+from core.i18n import translator  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, AppServer, chromium_path  # noqa: E402
 
 CATEGORIES = ("effort", "lead_time", "error_rate", "reentry", "other")
@@ -89,7 +89,7 @@ def rerun(rounds: int) -> dict[str, float]:
     bare.run()
     figures |= {"bare": timed(bare.run, rounds), "overview": timed(at.run, rounds)}
     for tab in ("money", "edit", "each_kpi"):
-        at.session_state["tab"] = tab_label("ja", tab)
+        at.session_state["tab"] = translator("ja")(f"dashboard.tab_{tab}")
         at.run()
         assert not at.exception, at.exception
         figures[tab] = timed(at.run, rounds)

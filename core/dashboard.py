@@ -8,8 +8,8 @@ from datetime import date
 import pandas as pd
 
 from core.cells import cell_date, cell_float, cell_text, is_blank
-from core.money import Costs, MoneySummary, money
-from core.progress import KpiProgress, KpiSpec, assess
+from core.money import Costs, MoneySummary, add_months, money
+from core.progress import BASELINE_MONTHS, KpiProgress, KpiSpec, assess
 from core.settings import Setting, costs_from, read_day
 from core.store import Store
 
@@ -92,3 +92,23 @@ def typed_changes(before: pd.DataFrame, after: pd.DataFrame) -> list[tuple[str, 
                 year, month = str(label).split("-")
                 changes.append((name, date(int(year), int(month), 1), float(value)))
     return changes
+
+
+def typing_months(series: dict[str, dict[date, float]], go_live: date | None, today: date) -> list[date]:
+    """The months offered for typing, up to this one: from the earliest value, and at least from the three
+    months before go-live that make the baseline (else the last three months)."""
+    this_month = today.replace(day=1)
+    known = sorted({m for s in series.values() for m in s})
+    starts = [known[0]] if known else [add_months(this_month, -3)]
+    if go_live:
+        starts.append(add_months(go_live.replace(day=1), -BASELINE_MONTHS))
+    months, month = [], min(starts)
+    while month <= this_month:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
+def leading_indicators(board: Dashboard) -> list[KpiProgress]:
+    """The four metrics' KPIs that have a value: on screen and in the report alike."""
+    return [p for p in board.progress if p.spec.category in FOUR_METRICS and p.latest is not None]

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from core.scoring import first_open_dimension, score_assessment
-from ui.assessments import current_assessment, label_of, md, start_assessment_form
+from ui.assessments import current_assessment, label_of, start_assessment_form
 from ui.bootstrap import HOME, RESULT, bootstrap
+from ui.format import md
 from ui.questionnaire import (
     current_step, dimension_header, go_to_step, question_block, scroll_to_top_if_moved, step_choices,
 )

@@ -5,7 +5,7 @@ import streamlit as st
 from core.charts import RadarSeries
 from ui.assessments import assessment_picker, current_assessment, label_of, result_of
 from ui.bootstrap import ASSESSMENT, HOME, bootstrap
-from ui.dashboard import show_disagreements
+from ui.evidence import show_disagreements
 from ui.result import (
     delete_control, deleted_notice, gap_list, headline, radar, rename_control, score_table, target_editor,
     weakest_areas,

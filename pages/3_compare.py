@@ -4,8 +4,9 @@ import streamlit as st
 
 from core.charts import RadarSeries
 from core.scoring import changes
-from ui.assessments import label_of, md, result_of
+from ui.assessments import label_of, result_of
 from ui.bootstrap import HOME, bootstrap
+from ui.format import md
 from ui.result import change_table, radar
 
 screen = bootstrap("nav.compare")

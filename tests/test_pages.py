@@ -729,27 +729,13 @@ def test_the_demo_offers_no_rename(workspace):
 def test_numbers_and_units_read_naturally_in_both_languages():
     from types import SimpleNamespace
 
-    from ui.dashboard import number
+    from ui.format import number
 
     ja, en = SimpleNamespace(lang="ja"), SimpleNamespace(lang="en")
     assert [number(ja, v, u) for v, u in ((8, "回"), (1.5, "日"), (1200.25, "円"))] == ["8回", "1.5日", "1,200.2円"]
     assert [number(en, v, u) for v, u in ((8, "回"), (1, "日"), (1.5, "日"), (80, "時間"), (1.5, "%"), (3, ""))] == \
         ["8", "1 day", "1.5 days", "80 h", "1.5%", "3"]  # a count reads bare: "Re-entry count: 8", not "8 times"
     assert number(en, None, "日") == "—"
-
-
-def test_months_for_typing_reach_back_to_the_baseline_before_go_live():
-    from types import SimpleNamespace
-
-    from ui.dashboard import typing_months
-
-    fresh = SimpleNamespace(series={}, go_live=date(2026, 4, 1))
-    months = typing_months(fresh, date(2026, 6, 15))
-    assert (months[0], months[-1], len(months)) == (date(2026, 1, 1), date(2026, 6, 1), 6)
-    no_go_live = SimpleNamespace(series={}, go_live=None)
-    assert typing_months(no_go_live, date(2026, 6, 15))[0] == date(2026, 3, 1)
-    older = SimpleNamespace(series={"工数": {date(2025, 10, 1): 120.0}}, go_live=date(2026, 4, 1))
-    assert typing_months(older, date(2026, 6, 15))[0] == date(2025, 10, 1)
 
 
 def test_copying_the_demo_leads_on_to_the_copied_dashboard(workspace):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from core.scoring import AssessmentResult, score_assessment
@@ -43,14 +41,6 @@ def _memory_key(screen: Screen) -> str:
 def label_of(screen: Screen, a: Assessment) -> str:
     """Label and date; a number is added when two assessments would read the same."""
     return screen.assessment_labels()[a.id]
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
-
-
-def md(text: str) -> str:
-    """User text placed inside markdown, shown as typed."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def assessment_picker(screen: Screen, current: Assessment, key: str) -> Assessment:

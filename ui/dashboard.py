@@ -2,56 +2,34 @@
 
 from __future__ import annotations
 
-from base64 import b64encode
-from copy import deepcopy
 from dataclasses import fields as dataclass_fields
 from dataclasses import replace
-from datetime import date
-from html import escape
 
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from core.cells import cell_float
-from core.charts import PHONE_WIDTH, bullet_chart, money_chart, svg, trend_chart
-from core.dashboard import CATEGORIES, FOUR_METRICS, Dashboard, specs_frame, specs_from_frame, typed_changes, values_frame
-from core.drawing import DrawingFailed
-from core.evidence import disagreements
+from core.charts import PHONE_WIDTH, bullet_chart, money_chart, trend_chart
+from core.dashboard import (
+    CATEGORIES, FOUR_METRICS, Dashboard, leading_indicators, specs_frame, specs_from_frame, typed_changes, typing_months,
+    values_frame,
+)
 from core.i18n import LANGUAGES, translator
-from core.money import MAX_COST, add_months, payback_months
-from core.progress import BASELINE_MONTHS, KpiProgress, KpiSpec, progress_percent
+from core.money import MAX_COST, payback_months
+from core.progress import KpiProgress, progress_percent
 from core.records import Observation
-from core.scoring import AssessmentResult
 from core.settings import COSTS, Setting, as_text
 from core.subsidy import DEFINITIONS, YEARS, YearFigures, report, report_workbook
 from core.subsidy import dumps as subsidy_dumps
 from core.subsidy import loads as subsidy_loads
-from ui.assessments import md, result_of
+from ui.assessments import result_of
 from ui.bootstrap import Screen, company_name
 from ui.controls import opener
-
-UNITS_EN = {"時間": "h", "日": "days", "回": "count", "件": "cases", "%": "%", "分": "min", "円": "yen",
-            "人": "people"}
-UNITS_EN_ONE = {"日": "day", "件": "case", "人": "person"}
-BARE_IN_ENGLISH = {"回"}  # "Re-entry count: 8", not "8 times"
-
-
-def unit_label(screen: Screen, unit: str) -> str:
-    return UNITS_EN.get(unit, unit) if screen.lang == "en" else unit
-
-
-def number(screen: Screen, value: float | None, unit: str) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,.1f}".rstrip("0").rstrip(".")
-    if screen.lang == "ja":
-        return f"{text}{unit}"
-    if unit in BARE_IN_ENGLISH or not unit:
-        return text
-    u = UNITS_EN_ONE.get(unit, unit_label(screen, unit)) if text == "1" else unit_label(screen, unit)
-    return f"{text}{u}" if u == "%" else f"{text} {u}"
-
+from ui.evidence import show_disagreements
+from ui.format import md, number, status_badge, unit_label
+from ui.pictures import picture
+from ui.table_edits import mark_saved, unsaved
 
 def _save_setting(screen: Screen, key: str, widget: str) -> None:
     value = st.session_state[widget]
@@ -109,27 +87,7 @@ def dashboard_tabs(screen: Screen) -> dict[str, DeltaGenerator]:
 def shows(screen: Screen, name: str, tab) -> bool:
     """Whether to run a tab: when it is open, or while one of its tables holds edits not yet saved. A closed
     tab's table would lose them; run hidden, it keeps them until the user comes back."""
-    return tab.open or any(_unsaved(f"{table}_{screen.lang}") for table in TABLES.get(name, ()))
-
-
-def _edits(key: str) -> dict:
-    state = st.session_state.get(key)
-    return {k: state.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")} if isinstance(state, dict) else {}
-
-
-def _unsaved(key: str) -> bool:
-    edits = _edits(key)
-    return any(edits.values()) and edits != st.session_state.get(f"_saved_{key}")
-
-
-def _mark_saved(key: str) -> None:
-    """A table keyed by its shape keeps its edits after a save: remember them as saved."""
-    st.session_state[f"_saved_{key}"] = deepcopy(_edits(key))
-
-
-def status_badge(screen: Screen, status: str) -> str:
-    color = {"achieved": "green", "on_track": "blue", "behind": "orange", "worse": "red"}.get(status, "gray")
-    return f":{color}-badge[{screen.t(f'status.{status}')}]"
+    return tab.open or any(unsaved(f"{table}_{screen.lang}") for table in TABLES.get(name, ()))
 
 
 def card_line(screen: Screen, p: KpiProgress) -> str:
@@ -187,42 +145,6 @@ def trend_picture(screen: Screen, board: Dashboard, p: KpiProgress) -> None:
     picture(screen, t("dashboard.trend_alt", name=p.spec.name), trend_chart, frame, baseline=p.baseline,
             target=p.spec.target, go_live=board.go_live, plan=plan, newest_label=number(screen, p.latest, p.spec.unit),
             unit=unit_label(screen, p.spec.unit), labels=labels)
-
-
-# Which drawing a pair shows, by the width of its own column (the sidebar counts): Streamlit's HTML
-# sanitiser drops `srcset`, so CSS chooses between two <img>. Scoped to the pair: a picture elsewhere on
-# the page is never hidden by it.
-PAIR_STYLE = ("<style>.tk-pair{container-type:inline-size}.tk-pair>.tk-narrow{display:none}"
-              "@container (max-width: 520px){.tk-pair>.tk-wide{display:none}.tk-pair>.tk-narrow{display:inline}}"
-              "</style>")
-
-
-def picture(screen: Screen, alt: str, build, *args, phone: dict | None = None, **kwargs) -> None:
-    """`build(*args, **kwargs)` drawn on the server and shown as a picture at reading size (never blown
-    up, shrunk only to fit); with `phone`, also drawn with those arguments for a narrow column.
-    Inline SVG would be stripped, and a Markdown image measured slower on the first paint."""
-    try:
-        wide = svg(build, *args, **kwargs)
-    except DrawingFailed:
-        st.caption(screen.t("dashboard.chart_failed"))
-        return
-    try:
-        narrow = svg(build, *args, **kwargs | phone) if phone else None
-    except DrawingFailed:
-        narrow = None  # the wide drawing alone, shrunk to fit
-    if narrow is None:
-        st.html(_img(alt, wide))
-    else:
-        # The narrow one loads lazily: a hidden lazy image is never loaded, so a desktop does not pay for it.
-        st.html(f'{PAIR_STYLE}<div class="tk-pair">{_img(alt, wide, "tk-wide")}'
-                f'{_img(alt, narrow, "tk-narrow", lazy=True)}</div>')
-
-
-def _img(alt: str, drawn: str, size: str = "", lazy: bool = False) -> str:
-    encoded = b64encode(drawn.encode()).decode()
-    attributes = (f' class="{size}"' if size else "") + (' loading="lazy"' if lazy else "")
-    return (f'<img{attributes} alt="{escape(alt)}" style="max-width:100%;height:auto" '
-            f'src="data:image/svg+xml;base64,{encoded}">')
 
 
 def bullet(screen: Screen, board: Dashboard) -> None:
@@ -299,13 +221,6 @@ def evidence(screen: Screen, board: Dashboard) -> None:
                            board.series)
 
 
-def show_disagreements(screen: Screen, result: AssessmentResult, specs: list[KpiSpec],
-                       series: dict[str, dict[date, float]]) -> None:
-    for d in disagreements(result, specs, series, screen.today, screen.store.roles()):
-        st.warning(screen.t(d.key, **{k: (f"{v:.1f}" if isinstance(v, float) else v) for k, v in d.params.items()}),
-                   icon=":material/fact_check:")
-
-
 def _stable(key: str, signature: tuple, build) -> pd.DataFrame:
     """The same DataFrame object while its content is unchanged, so the editor keeps the user's edits."""
     cached = st.session_state.get(f"_{key}")
@@ -380,7 +295,7 @@ def kpi_editor(screen: Screen, board: Dashboard) -> None:
                             disabled=screen.demo, key=f"kpi_editor_{screen.lang}", width="stretch")
     if st.button(t("dashboard.kpis_save"), key="kpis_save", disabled=screen.demo, type="primary"):
         screen.store.save_kpi_specs(specs_from_frame(edited), replace_all=True)
-        _mark_saved(f"kpi_editor_{screen.lang}")
+        mark_saved(f"kpi_editor_{screen.lang}")
         if not board.progress:  # the first KPIs: their values are typed in the same tab, so open it
             st.session_state["tab"] = tab_label(screen.lang, "edit")
         st.toast(t("dashboard.saved"), icon=":material/check:")
@@ -394,7 +309,7 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
     if not names:
         return
     st.subheader(t("dashboard.values_heading"))
-    months = typing_months(board, screen.today)
+    months = typing_months(board.series, board.go_live, screen.today)
     before = _stable(f"value_frame_{screen.lang}", (tuple(names), tuple(months), str(board.series)),
                      lambda _: values_frame(board.series, names, months))
     month_column = {"_index": st.column_config.TextColumn(t("dashboard.col_month"))}
@@ -407,25 +322,10 @@ def value_editor(screen: Screen, board: Dashboard) -> None:
                  for n, m, v in typed_changes(before, edited)]
         result = screen.store.commit_observations(typed, file_name="manual", source_hash="manual", sheet=None,
                                                   source="manual")
-        _mark_saved(f"value_editor_{screen.lang}")
+        mark_saved(f"value_editor_{screen.lang}")
         st.toast(t("dashboard.values_saved", added=result.added, replaced=len(result.replaced)),
                  icon=":material/check:")
         st.rerun()
-
-
-def typing_months(board: Dashboard, now: date) -> list[date]:
-    """The months offered for typing, up to this one: from the earliest value, and at least from the three
-    months before go-live that make the baseline (else the last three months)."""
-    this_month = date(now.year, now.month, 1)
-    known = sorted({m for s in board.series.values() for m in s})
-    starts = [known[0]] if known else [add_months(this_month, -3)]
-    if board.go_live:
-        starts.append(add_months(board.go_live.replace(day=1), -BASELINE_MONTHS))
-    months, month = [], min(starts)
-    while month <= this_month:
-        months.append(month)
-        month = add_months(month, 1)
-    return months
 
 
 def subsidy_panel(screen: Screen, board: Dashboard) -> None:
@@ -451,7 +351,7 @@ def subsidy_panel(screen: Screen, board: Dashboard) -> None:
                    for y, (_, row) in zip(YEARS, edited.iterrows())}
         screen.store.set_setting(Setting.SUBSIDY_FIGURES, subsidy_dumps(entered))
         screen.store.set_setting(Setting.SUBSIDY_DEFINITION, definition)
-        _mark_saved(f"subsidy_{screen.lang}")
+        mark_saved(f"subsidy_{screen.lang}")
         st.toast(t("dashboard.saved"), icon=":material/check:")
         st.rerun()
     rows = report(figures, definition)
@@ -469,11 +369,6 @@ def subsidy_panel(screen: Screen, board: Dashboard) -> None:
                        file_name=t("subsidy.file_name"), icon=":material/download:", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="subsidy_download", help=t("subsidy.download_help"))
-
-
-def leading_indicators(board: Dashboard) -> list[KpiProgress]:
-    """The four metrics' KPIs that have a value: on screen and in the report alike."""
-    return [p for p in board.progress if p.spec.category in FOUR_METRICS and p.latest is not None]
 
 
 def effect_report(screen: Screen, board: Dashboard, figures: dict[int, YearFigures], definition: str) -> bytes:

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from core.records import Assessment
-from ui.assessments import label_of, md, remember, result_of
+from ui.assessments import label_of, remember, result_of
 from ui.bootstrap import ASSESSMENT, RESULT, Screen
+from ui.format import md
 
 
 def show_causes_and_remedies(screen: Screen) -> None:

@@ -7,9 +7,8 @@ import streamlit as st
 
 from core.dashboard import build_dashboard
 from core.inventory import COLUMNS, summarize
-from ui.assessments import md
 from ui.bootstrap import Screen
-from ui.dashboard import number
+from ui.format import md, number
 
 
 def inventory_table(screen: Screen) -> None:

@@ -8,8 +8,8 @@ import streamlit as st
 from core.cells import cell_date, is_blank
 from core.dashboard import read_go_live
 from core.plan import ROLES, Milestone, Role, default_milestones, role_warnings
-from ui.assessments import md
 from ui.bootstrap import Screen
+from ui.format import md
 
 
 def roles_form(screen: Screen) -> None:

@@ -8,8 +8,9 @@ import streamlit as st
 from core.charts import RadarSeries, change_chart, radar_chart
 from core.scoring import AssessmentResult, Change, Gap, adkar_barrier, suggested_target
 from core.records import Assessment
-from ui.assessments import LABEL_LIMIT, label_of, md
+from ui.assessments import LABEL_LIMIT, label_of
 from ui.bootstrap import Screen
+from ui.format import md
 
 
 def dimension_labels(screen: Screen) -> list[tuple[str, str]]:

@@ -11,9 +11,8 @@ from core.cells import cell_date
 from core.dashboard import FOUR_METRICS, build_dashboard
 from core.money import add_months
 from core.review import review_workbook, statuses_at
-from ui.assessments import md
 from ui.bootstrap import Screen
-from ui.dashboard import number, status_badge
+from ui.format import md, number, status_badge
 
 
 def review_months(screen: Screen) -> tuple[list[date], int]:

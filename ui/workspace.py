@@ -9,9 +9,9 @@ import streamlit as st
 
 from core.workspace_file import WorkspaceFileProblem, contents, holds_work, read_workspace, workspace_bytes
 from ui import clock
-from ui.assessments import md
 from ui.bootstrap import Screen
 from ui.controls import opener
+from ui.format import md
 
 
 def save_and_restore(screen: Screen) -> None:
