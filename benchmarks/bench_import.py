@@ -25,7 +25,7 @@ import pandas as pd  # noqa: E402
 
 from benchmarks.make_worklog import write_worklog  # noqa: E402
 from core.demo import demo_clock  # noqa: E402
-from core.importing.guard import Limits, check_upload  # noqa: E402
+from core.importing.check import Limits, check_upload  # noqa: E402
 from core.importing.pipeline import analyse, content_hash, read_grid, to_observations  # noqa: E402
 from core.importing.sandbox import sandbox  # noqa: E402
 from core.store import Store, connect  # noqa: E402

@@ -6,9 +6,9 @@ import pytest
 
 from core.i18n import catalog
 from core.importing.findings import ImportRejected
-from core.importing.guard import Limits, check_upload
+from core.importing.check import Limits, check_upload
 from core.importing.pipeline import analyse, content_hash, read_grid, to_observations
-from core.importing.table import Grid, find_header, locate_table
+from core.importing.locate import Grid, find_header, locate_table
 from core.store import Store, connect
 from tests.pinned import pinned_clock
 from tests import excel_files as files

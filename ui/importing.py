@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from core.importing.findings import Finding, ImportRejected
-from core.importing.guard import CheckedFile, Limits, check_upload
-from core.importing.pipeline import Analysis, analyse, content_hash, read_grid, to_observations
+from core.importing.check import CheckedFile, Limits
+from core.importing.pipeline import Analysis, Preview, content_hash, preview, to_observations
 from core.importing.shape import AGGREGATIONS, Mapping, is_target_column, kpi_name
-from core.importing.table import Grid
+from core.importing.locate import Grid
 from core.importing.template import build_template
 from core.values import fiscal_year_of
 from ui.bootstrap import Screen
@@ -36,36 +36,16 @@ def template_button(screen: Screen) -> None:
                        on_click="ignore", key="template_download")
 
 
-def _cache() -> dict:
-    """Per browser session only: uploads never go into a cache other visitors share."""
-    return st.session_state.setdefault("_import_cache", {})
-
-
-def _checked(name: str, data: bytes) -> CheckedFile:
-    key = ("checked", content_hash(data))
-    cache = _cache()
-    if key not in cache:
-        cache[key] = check_upload(name, data, limits())
-    return cache[key]
-
-
-def _grid(checked: CheckedFile, sheet: int | None) -> tuple[Grid, list[Finding]]:
-    key = ("grid", content_hash(checked.data), sheet)
-    cache = _cache()
-    if key not in cache:
-        cache[key] = read_grid(checked, sheet)
-    return cache[key]
-
-
 def file_panel(screen: Screen, name: str, data: bytes, index: int) -> None:
     """Everything about one uploaded file; any failure is a message that names the file."""
     t = screen.t
     try:
-        checked = _checked(name, data)
-        sheet = _sheet_choice(screen, checked, index)
         with st.spinner(t("import.reading", name=name)):
-            grid, archive_findings = _grid(checked, sheet)
-        analysis = _analysis(screen, grid, index)
+            found = preview(
+                name, data, limits(), st.session_state.setdefault("_import_cache", {}),  # this session's only
+                choose_sheet=lambda checked: _sheet_choice(screen, checked, index),
+                choose_header=lambda grid, proposed: _header_choice(screen, grid, proposed, index),
+                choose_mapping=lambda grid, base: _mapping_widgets(screen, grid, base, index))
     except ImportRejected as rejected:
         st.error(t("import.file_error", name=name, message=t(rejected.key, **rejected.params)),
                  icon=":material/error:")
@@ -74,7 +54,7 @@ def file_panel(screen: Screen, name: str, data: bytes, index: int) -> None:
         log.exception("import failed for %s", name)
         st.error(t("import.file_error", name=name, message=t("import.unexpected")), icon=":material/error:")
         return
-    _preview(screen, name, checked, grid, analysis, archive_findings, index)
+    _preview(screen, name, found, index)
 
 
 def _sheet_choice(screen: Screen, checked: CheckedFile, index: int) -> int | None:
@@ -92,18 +72,13 @@ def _sheet_choice(screen: Screen, checked: CheckedFile, index: int) -> int | Non
                         key=f"import_sheet_{index}", help=t("import.sheet_help"))
 
 
-def _analysis(screen: Screen, grid: Grid, index: int) -> Analysis:
-    """The proposal, then whatever the user corrected in the widgets below it."""
-    t = screen.t
-    proposed = analyse(grid)
+def _header_choice(screen: Screen, grid: Grid, proposed: Analysis, index: int) -> int:
+    """The header row as the user sees it, an Excel row number; the proposal by default."""
     header_excel_row = st.number_input(
-        t("import.header_row"), min_value=grid.origin_row, max_value=grid.origin_row + max(grid.height - 1, 0),
+        screen.t("import.header_row"), min_value=grid.origin_row, max_value=grid.origin_row + max(grid.height - 1, 0),
         value=grid.excel_row(proposed.table.header_row), step=1, key=f"import_header_{index}_{grid.sheet}",
-        help=t("import.header_row_help"))
-    header = int(header_excel_row) - grid.origin_row
-    base = proposed if header == proposed.table.header_row else analyse(grid, header)
-    mapping = _mapping_widgets(screen, grid, base, index)
-    return base if mapping == base.mapping else analyse(grid, header, mapping)
+        help=screen.t("import.header_row_help"))
+    return int(header_excel_row) - grid.origin_row
 
 
 def _mapping_widgets(screen: Screen, grid: Grid, base: Analysis, index: int) -> Mapping:
@@ -184,11 +159,9 @@ def findings_frame(screen: Screen, findings: list[Finding]) -> pd.DataFrame:
                          for f in findings])
 
 
-def _preview(screen: Screen, name: str, checked: CheckedFile, grid: Grid, analysis: Analysis,
-             archive_findings: list[Finding], index: int) -> None:
-    t = screen.t
+def _preview(screen: Screen, name: str, found: Preview, index: int) -> None:
+    t, analysis, findings = screen.t, found.analysis, found.findings
     frame = analysis.extraction.observations
-    findings = archive_findings + analysis.findings
     kpis = frame["kpi"].nunique() if not frame.empty else 0
     st.markdown(t("import.summary", count=len(frame), kpis=kpis, findings=len(findings)))
     blank = lambda v: "—" if v is None or pd.isna(v) else f"{v:g}"  # noqa: E731 - empty cells read as empty
@@ -206,7 +179,7 @@ def _preview(screen: Screen, name: str, checked: CheckedFile, grid: Grid, analys
     if st.button(t("import.commit", count=len(frame)), type="primary", key=f"import_commit_{index}",
                  disabled=screen.demo, icon=":material/save:"):
         result = screen.store.commit_observations(to_observations(analysis), file_name=name,
-                                                  source_hash=content_hash(checked.data), sheet=grid.sheet)
+                                                  source_hash=content_hash(found.checked.data), sheet=found.grid.sheet)
         st.session_state[f"_import_result_{index}"] = result
     result = st.session_state.get(f"_import_result_{index}")
     if result is not None:

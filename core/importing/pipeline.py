@@ -1,6 +1,7 @@
 """The import pipeline end to end: check → read (sandboxed) → locate → shape → parse.
 
-Nothing here writes to the workspace; committing is the store's job, after the preview.
+`preview` is the one call the screen makes. Nothing here writes to the workspace; committing is the
+store's job, after the preview.
 """
 
 from __future__ import annotations
@@ -8,17 +9,18 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pandas as pd
 
 from core.importing.findings import Finding, ImportRejected
-from core.importing.guard import CheckedFile, Limits, verify_archive
-from core.importing.observations import Extraction, extract
+from core.importing.check import CheckedFile, Limits, check_upload, verify_archive
+from core.importing.parse import Extraction, extract
 from core.importing.sandbox import sandbox
 from core.importing.shape import Mapping, category_of, propose_mapping
-from core.importing.table import Grid, Table, locate_table
+from core.importing.locate import Grid, Table, locate_table
 from core.records import Observation
 
 CSV_ENCODINGS = ("utf-8-sig", "utf-8", "cp932")
@@ -33,6 +35,39 @@ class Analysis:
     @property
     def findings(self) -> list[Finding]:
         return self.extraction.findings
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What one uploaded file would store, and everything found on the way, in one list."""
+
+    checked: CheckedFile
+    grid: Grid
+    analysis: Analysis
+    findings: list[Finding]
+
+
+def preview(name: str, data: bytes, limits: Limits, cache: dict, *,
+            choose_sheet: Callable[[CheckedFile], int | None] = lambda checked: checked.proposed_sheet,
+            choose_header: Callable[[Grid, Analysis], int] = lambda grid, proposed: proposed.table.header_row,
+            choose_mapping: Callable[[Grid, Analysis], Mapping] = lambda grid, base: base.mapping) -> Preview:
+    """Every stage, in order. At each guess the caller may correct it (the screen draws a widget
+    there): the sheet, the header row, the column mapping. The slow stages, the check and the
+    sandboxed read, are kept in `cache` (the caller's, per browser session) by content hash.
+    Raises ImportRejected for a file that cannot be read at all."""
+    digest = content_hash(data)
+    if (checked := cache.get(("checked", digest))) is None:
+        checked = cache[("checked", digest)] = check_upload(name, data, limits)
+    sheet = choose_sheet(checked)
+    if (read := cache.get(("grid", digest, sheet))) is None:
+        read = cache[("grid", digest, sheet)] = read_grid(checked, sheet)
+    grid, archive_findings = read
+    proposed = analyse(grid)
+    header = choose_header(grid, proposed)
+    base = proposed if header == proposed.table.header_row else analyse(grid, header)
+    mapping = choose_mapping(grid, base)
+    analysis = base if mapping == base.mapping else analyse(grid, header, mapping)
+    return Preview(checked, grid, analysis, archive_findings + analysis.findings)
 
 
 def content_hash(data: bytes) -> str:

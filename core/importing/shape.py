@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from core.importing.table import HEADER_JOIN, Grid, Table
+from core.importing.locate import HEADER_JOIN, Grid, Table
 from core.values import parse_period, parse_value
 
 SAMPLE_ROWS = 200
@@ -92,17 +92,16 @@ class ColumnProfile:
     periods: float  # share of sampled cells that read as a month or date
     numbers: float
     filled: int
-    distinct: int
 
 
 def profile(grid: Grid, table: Table, column: int) -> ColumnProfile:
     cells = grid.column(column).take(table.rows[:SAMPLE_ROWS]).to_pylist()
     filled = [c for c in cells if c is not None and str(c).strip()]
     if not filled:
-        return ColumnProfile(0.0, 0.0, 0, 0)
+        return ColumnProfile(0.0, 0.0, 0)
     periods = sum(1 for c in filled if parse_period(_strip_time(c), fiscal_year=2000).month) / len(filled)
     numbers = sum(1 for c in filled if parse_value(c).value is not None) / len(filled)
-    return ColumnProfile(periods, numbers, len(filled), len(set(filled)))
+    return ColumnProfile(periods, numbers, len(filled))
 
 
 def propose_mapping(grid: Grid, table: Table) -> Mapping:

@@ -24,7 +24,7 @@ def _handle(request: dict, data: bytes) -> tuple[dict, bytes]:
     import pyarrow as pa
 
     from core.importing.findings import ImportRejected
-    from core.importing.reader import read_sheet_grid
+    from core.importing.read import read_sheet_grid
 
     try:
         table, origin = read_sheet_grid(data, request["sheet"], request["member"], request["max_cells"])

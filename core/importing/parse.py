@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from core.importing.findings import Finding
 from core.importing.shape import Mapping, _strip_time, is_target_column, kpi_name
-from core.importing.table import Grid, Table
+from core.importing.locate import Grid, Table
 from core.values import UNITS, parse_period, parse_value
 
 FINDINGS_PER_COLUMN = 10
