@@ -20,18 +20,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal, get_args
 
 BASELINE_MONTHS = 3
 ON_TRACK_TOLERANCE = 0.05
-STATUSES = ("achieved", "on_track", "behind", "worse", "no_data", "no_target")
+Status = Literal["achieved", "on_track", "behind", "worse", "no_data", "no_target"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+Direction = Literal["lower", "higher"]  # which way is better
+Category = Literal["effort", "lead_time", "error_rate", "reentry", "other"]
 
 
 @dataclass(frozen=True)
 class KpiSpec:
     name: str
     unit: str = ""
-    direction: str = "lower"  # "lower" or "higher" is better
-    category: str = "other"  # effort | lead_time | error_rate | reentry | other
+    direction: Direction = "lower"
+    category: Category = "other"
     baseline: float | None = None  # None: from the months before go-live
     target: float | None = None
     target_date: date | None = None
@@ -50,7 +54,7 @@ class KpiProgress:
     latest_month: date | None
     expected: float | None
     progress: float | None  # percent
-    status: str
+    status: Status
 
 
 def months_between(start: date, end: date) -> int:

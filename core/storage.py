@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 ENV_VAR = "TEICHAKU_STORAGE"
 SESSION = "session"
@@ -13,7 +14,7 @@ DEFAULT_FILE = Path(".teichaku") / "workspace.duckdb"
 
 @dataclass(frozen=True)
 class StorageChoice:
-    mode: str  # "local" or "session"
+    mode: Literal["local", "session"]
     path: Path | None
     reason: str  # i18n key saying why this mode was chosen
     shared: bool = False  # a file that every visitor of a non-loopback server writes to

@@ -15,6 +15,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import Literal
 
 from core.importing.findings import Finding, ImportRejected
 from core.importing.outline import SheetOutline, propose_sheet, read_outline
@@ -41,7 +42,7 @@ class Limits:
 @dataclass(frozen=True)
 class CheckedFile:
     name: str
-    kind: str  # "excel" or "csv"
+    kind: Literal["excel", "csv"]
     data: bytes
     findings: tuple[Finding, ...] = ()
     sheets: tuple[SheetOutline, ...] = ()

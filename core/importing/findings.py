@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from openpyxl.utils import get_column_letter
 
@@ -12,7 +13,7 @@ class Finding:
     """One message about one place. `key` is an i18n id; `params` fill its placeholders."""
 
     key: str
-    kind: str = "info"  # "skipped" | "guessed" | "not_understood" | "info"
+    kind: Literal["skipped", "guessed", "not_understood", "info"] = "info"
     sheet: str | None = None
     row: int | None = None  # 1-based, as Excel shows it
     column: int | None = None  # 1-based

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from core.importing.locate import HEADER_JOIN, Grid, Table
 from core.values import parse_period, parse_value
@@ -31,7 +32,7 @@ AGGREGATIONS = ("sum", "mean", "count", "last")
 class Mapping:
     """What each column means. Column numbers index Table.columns."""
 
-    shape: str  # "wide" | "long" | "columns"
+    shape: Literal["wide", "long", "columns"]
     period_column: int | None = None
     kpi_column: int | None = None
     value_column: int | None = None
