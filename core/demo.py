@@ -19,6 +19,7 @@ def demo_snapshot_text() -> str:
     return DEMO_PATH.read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
 def demo_as_of() -> date:
     """The day the demo company is shown as of. Its data ends in a fixed month, so every date-dependent
     reading of it (stale data, the month to review, a new assessment's date) uses this day, not today's:

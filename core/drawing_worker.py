@@ -4,17 +4,17 @@
 import json
 import sys
 
-import vl_convert
-
-from core.worker_process import receive, send
+from core.worker_process import private_stdout, receive, send
 
 
 def main() -> None:
+    out = private_stdout()  # before any library can print
+    import vl_convert
+
     vl_convert.vegalite_to_svg({"mark": "point"})  # the first drawing is slow: pay it before anyone waits
-    source, out = sys.stdin.buffer, sys.stdout.buffer
-    while (message := receive(source)) is not None:
+    while (request := receive(sys.stdin.buffer)) is not None:
         try:
-            svg = vl_convert.vegalite_to_svg(json.loads(message[1]))
+            svg = vl_convert.vegalite_to_svg(json.loads(request[1]))
         except Exception as error:  # noqa: BLE001 - any failure is one chart's, reported to the caller
             send(out, {"ok": False, "error": f"{type(error).__name__}: {error}"[:500]})
         else:

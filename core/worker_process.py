@@ -5,9 +5,10 @@ Work that holds the GIL or may crash (a Rust reader aborting, a zip bomb) runs i
 line carrying "size", then that many raw bytes. A child that dies or misses its deadline is killed
 and the next request starts a fresh one.
 
-The deadline is kept with select() on the pipe rather than a reader thread and a timed queue: a
-relative select timeout holds even where the process clock is shifted (faketime), where a timed lock
-wait can block forever.
+The deadline covers sending the request and reading the answer, kept with poll() on the pipes rather
+than a reader thread and a timed queue: a relative poll timeout holds even where the process clock is
+shifted (faketime), where a timed lock wait can block forever. Anything unexpected from the child (a
+stray line, a broken header) ends it: the next request starts clean, never reading a stale answer.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 ROOT = Path(__file__).resolve().parent.parent
 CHUNK = 1 << 20
@@ -33,19 +35,35 @@ class WorkerGone(Exception):
     """The child ended (or could not be written to) before it answered."""
 
 
-def send(out, header: dict, payload: bytes = b"") -> None:
+def message(header: dict, payload: bytes = b"") -> bytes:
     """One message: the header line (with the payload's size), then the payload."""
-    out.write(json.dumps({**header, "size": len(payload)}).encode() + b"\n" + payload)
+    return json.dumps({**header, "size": len(payload)}).encode() + b"\n" + payload
+
+
+def send(out: BinaryIO, header: dict, payload: bytes = b"") -> None:
+    out.write(message(header, payload))
     out.flush()
 
 
-def receive(source) -> tuple[dict, bytes] | None:
-    """The next message from a blocking stream (the child's side), or None at its end."""
+def receive(source: BinaryIO) -> tuple[dict, bytes] | None:
+    """The next whole message from a blocking stream (the child's side), or None at its end."""
     line = source.readline()
     if not line:
         return None
     header = json.loads(line)
-    return header, source.read(header["size"])
+    payload = source.read(header["size"])
+    return (header, payload) if len(payload) == header["size"] else None
+
+
+def private_stdout() -> BinaryIO:
+    """In a child: the answers' channel, with file descriptor 1 sent to /dev/null, so a library that
+    prints cannot break the messages."""
+    answers = os.fdopen(os.dup(1), "wb")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the child
+    return answers
 
 
 class WorkerProcess:
@@ -56,7 +74,9 @@ class WorkerProcess:
         self._buffer = bytearray()
 
     def _start(self) -> subprocess.Popen:
-        if self._process is None or self._process.poll() is not None:
+        if self._process is not None and self._process.poll() is not None:
+            self._stop()  # ended by itself: close its pipes before starting the next
+        if self._process is None:
             env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
             self._process = subprocess.Popen(self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                              stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
@@ -67,21 +87,40 @@ class WorkerProcess:
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
+        if self._process is not None:
+            for pipe in (self._process.stdin, self._process.stdout):
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
         self._process = None
+        self._buffer = bytearray()
 
     def ask(self, header: dict, payload: bytes, timeout: float) -> tuple[dict, bytes]:
-        """Send one request and wait for its answer, at most `timeout` seconds (the child's start included)."""
+        """Send one request and wait for its answer, at most `timeout` seconds in all (the child's start,
+        the sending and the answer)."""
         with self._lock:
+            deadline = time.monotonic() + timeout
             process = self._start()
             try:
-                send(process.stdin, header, payload)
-                return self._answer(process, time.monotonic() + timeout)
-            except (WorkerTimeout, WorkerGone):
+                self._send(process, message(header, payload), deadline)
+                return self._answer(process, deadline)
+            except WorkerTimeout:
                 self._stop()
                 raise
-            except OSError as error:  # a broken pipe: the child is gone
+            except Exception as error:  # a dead child, a broken pipe, a garbled answer: start afresh
                 self._stop()
                 raise WorkerGone(type(error).__name__) from error
+
+    def _send(self, process: subprocess.Popen, data: bytes, deadline: float) -> None:
+        fd, view, sent = process.stdin.fileno(), memoryview(data), 0
+        os.set_blocking(fd, False)  # a child that stops reading must not hold us past the deadline
+        while sent < len(view):
+            self._wait(fd, select.POLLOUT, deadline)
+            try:
+                sent += os.write(fd, view[sent:sent + CHUNK])
+            except BlockingIOError:
+                continue
 
     def _answer(self, process: subprocess.Popen, deadline: float) -> tuple[dict, bytes]:
         while (line_end := self._buffer.find(b"\n")) < 0:
@@ -96,17 +135,28 @@ class WorkerProcess:
 
     def _read_more(self, process: subprocess.Popen, deadline: float) -> None:
         fd = process.stdout.fileno()
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-            raise WorkerTimeout()
+        self._wait(fd, select.POLLIN, deadline)
         chunk = os.read(fd, CHUNK)
         if not chunk:
             raise WorkerGone("the process ended")
         self._buffer += chunk
 
+    @staticmethod
+    def _wait(fd: int, event: int, deadline: float) -> None:
+        """poll(), not select(): a busy server's descriptors can be numbered past select's 1024."""
+        remaining = deadline - time.monotonic()
+        poller = select.poll()
+        poller.register(fd, event)
+        if remaining <= 0 or not poller.poll(remaining * 1000):
+            raise WorkerTimeout()
+
     def warm_up(self) -> None:
-        with self._lock:
-            self._start()
+        """Start the child if nobody is using it; never wait for another visitor's request."""
+        if self._lock.acquire(blocking=False):
+            try:
+                self._start()
+            finally:
+                self._lock.release()
 
     @property
     def process(self) -> subprocess.Popen | None:

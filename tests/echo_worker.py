@@ -1,20 +1,28 @@
-"""A worker for the tests of core.worker_process: echoes, hangs or exits as each request says."""
+"""A worker for the tests of core.worker_process: echoes, hangs, prints or exits as each request says."""
 
 import os
 import sys
 import time
 
-from core.worker_process import receive, send
+from core.worker_process import private_stdout, receive, send
 
 
 def main() -> None:
-    source, out = sys.stdin.buffer, sys.stdout.buffer
-    while (message := receive(source)) is not None:
-        header, payload = message
+    out = private_stdout()
+    if sys.argv[1:] == ["deaf"]:  # never reads a request
+        time.sleep(3600)
+    while (request := receive(sys.stdin.buffer)) is not None:
+        header, payload = request
         if header.get("do") == "hang":
             time.sleep(3600)
         if header.get("do") == "exit":
             os._exit(3)
+        if header.get("do") == "print":
+            print("a library talking on stdout")  # must not reach the parent
+        if header.get("do") == "garble":
+            out.write(b"not a header\n")
+            out.flush()
+            continue
         send(out, {"ok": True, "pid": os.getpid()}, payload[::-1])
 
 

@@ -1,5 +1,7 @@
 """The helper process behind drawing and the import sandbox: answers, deadlines, deaths."""
 
+import time
+
 import pytest
 
 from core.worker_process import WorkerGone, WorkerProcess, WorkerTimeout
@@ -32,3 +34,26 @@ def test_a_worker_that_exits_is_reported_and_replaced(worker):
     with pytest.raises(WorkerGone):
         worker.ask({"do": "exit"}, b"", timeout=30)
     assert worker.ask({}, b"ok", timeout=30)[1] == b"ko"
+
+
+def test_a_library_printing_in_the_child_does_not_break_the_answers(worker):
+    header, answer = worker.ask({"do": "print"}, b"abc", timeout=30)
+    assert header["ok"] and answer == b"cba"
+
+
+def test_a_garbled_answer_ends_the_child_and_the_next_request_starts_clean(worker):
+    with pytest.raises(WorkerGone):
+        worker.ask({"do": "garble"}, b"", timeout=30)
+    assert worker.process is None
+    assert worker.ask({}, b"fresh", timeout=30)[1] == b"hserf"
+
+
+def test_the_deadline_covers_sending_to_a_child_that_reads_nothing():
+    deaf = WorkerProcess("tests.echo_worker", "deaf")
+    try:
+        started = time.monotonic()
+        with pytest.raises(WorkerTimeout):
+            deaf.ask({}, b"x" * 10_000_000, timeout=0.5)  # far more than a pipe holds
+        assert time.monotonic() - started < 10 and deaf.process is None
+    finally:
+        deaf._stop()

@@ -7,6 +7,7 @@ import streamlit as st
 from core.scoring import AssessmentResult, score_assessment
 from core.records import Assessment
 from ui.bootstrap import ASSESSMENT, Screen
+from ui.format import DATE_RANGE
 
 
 LABEL_LIMIT = 80
@@ -64,7 +65,7 @@ def start_assessment_form(screen: Screen, key: str) -> None:
     with st.form(key, border=False):
         label = st.text_input(t("home.new_label"), placeholder=t("home.new_label_placeholder"),
                               key=f"{key}_label")
-        taken_on = st.date_input(t("home.new_date"), value=screen.today, format="YYYY/MM/DD",
+        taken_on = st.date_input(t("home.new_date"), value=screen.today, format="YYYY/MM/DD", **DATE_RANGE,
                                  key=f"{key}_date")
         submitted = st.form_submit_button(t("home.new_button"), type="primary", disabled=screen.demo)
     if submitted:

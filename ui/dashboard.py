@@ -27,7 +27,7 @@ from ui.assessments import result_of
 from ui.bootstrap import Screen, company_name
 from ui.controls import opener
 from ui.evidence import show_disagreements
-from ui.format import md, number, status_badge, unit_label
+from ui.format import DATE_RANGE, md, number, status_badge, unit_label
 from ui.pictures import picture
 from ui.table_edits import mark_saved, unsaved
 
@@ -45,7 +45,8 @@ def settings(screen: Screen, board: Dashboard, *, on_top: bool = False) -> None:
         left.text_input(t("dashboard.tool"), value=board.tool, key="set_tool", disabled=disabled,
                         on_change=_save_setting, args=(screen, Setting.TOOL_NAME, "set_tool"))
         right.date_input(t("dashboard.go_live"), value=board.go_live, key="set_go_live", disabled=disabled,
-                         format="YYYY/MM/DD", on_change=_save_setting, args=(screen, Setting.GO_LIVE, "set_go_live"))
+                         format="YYYY/MM/DD", on_change=_save_setting, args=(screen, Setting.GO_LIVE, "set_go_live"),
+                         **DATE_RANGE)
         a, b, c = st.columns(3)
         for column, setting, value in zip((a, b, c), COSTS, (board.costs.hourly, board.costs.initial, board.costs.monthly)):
             key = setting.removeprefix("money.")
@@ -242,7 +243,7 @@ def target_form(screen: Screen, board: Dashboard) -> None:
         name = pick.selectbox(t("dashboard.col_name"), names, key=f"target_form_kpi_{screen.lang}")
         target = value.number_input(t("dashboard.col_target"), value=None, step=0.5, key="target_form_value",
                                     placeholder=t("dashboard.target_form_keep"))
-        deadline = when.date_input(t("dashboard.col_target_date"), value=None, format="YYYY/MM/DD",
+        deadline = when.date_input(t("dashboard.col_target_date"), value=None, format="YYYY/MM/DD", **DATE_RANGE,
                                    key="target_form_date")
         if st.form_submit_button(t("dashboard.target_form_save"), disabled=screen.demo, type="primary"):
             spec = next(p.spec for p in board.progress if p.spec.name == name)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ui.bootstrap import Screen
+
+# Every date picker's range, fixed: Streamlit's default is ten years around the server's real today,
+# which would make a screen differ by the day it is opened.
+DATE_RANGE = {"min_value": date(1990, 1, 1), "max_value": date(2100, 12, 31)}
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
 

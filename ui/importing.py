@@ -40,12 +40,12 @@ def file_panel(screen: Screen, name: str, data: bytes, index: int) -> None:
     """Everything about one uploaded file; any failure is a message that names the file."""
     t = screen.t
     try:
-        with st.spinner(t("import.reading", name=name)):
-            found = preview(
-                name, data, limits(), st.session_state.setdefault("_import_cache", {}),  # this session's only
-                choose_sheet=lambda checked: _sheet_choice(screen, checked, index),
-                choose_header=lambda grid, proposed: _header_choice(screen, grid, proposed, index),
-                choose_mapping=lambda grid, base: _mapping_widgets(screen, grid, base, index))
+        found = preview(
+            name, data, limits(), st.session_state.setdefault("_import_cache", {}),  # this session's only
+            choose_sheet=lambda checked: _sheet_choice(screen, checked, index),
+            choose_header=lambda grid, proposed: _header_choice(screen, grid, proposed, index),
+            choose_mapping=lambda grid, base: _mapping_widgets(screen, grid, base, index),
+            reading=lambda: st.spinner(t("import.reading", name=name)))
     except ImportRejected as rejected:
         st.error(t("import.file_error", name=name, message=t(rejected.key, **rejected.params)),
                  icon=":material/error:")

@@ -10,7 +10,7 @@ from core.scoring import AssessmentResult, Change, Gap, adkar_barrier, suggested
 from core.records import Assessment
 from ui.assessments import LABEL_LIMIT, label_of
 from ui.bootstrap import Screen
-from ui.format import md
+from ui.format import DATE_RANGE, md
 
 
 def dimension_labels(screen: Screen) -> list[tuple[str, str]]:
@@ -140,7 +140,7 @@ def rename_control(screen: Screen, assessment: Assessment) -> None:
     with st.popover(t("result.rename"), icon=":material/edit:"):
         with st.form(f"rename_{assessment.id}", border=False):
             label = st.text_input(t("home.new_label"), value=assessment.label, max_chars=LABEL_LIMIT)
-            taken_on = st.date_input(t("home.new_date"), value=assessment.taken_on, format="YYYY/MM/DD")
+            taken_on = st.date_input(t("home.new_date"), value=assessment.taken_on, format="YYYY/MM/DD", **DATE_RANGE)
             if st.form_submit_button(t("result.rename_button"), type="primary"):
                 screen.store.rename_assessment(assessment.id, label.strip() or assessment.label, taken_on)
                 st.toast(t("result.renamed"), icon=":material/check:")

@@ -11,6 +11,7 @@ import hashlib
 import io
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 import pandas as pd
@@ -50,17 +51,21 @@ class Preview:
 def preview(name: str, data: bytes, limits: Limits, cache: dict, *,
             choose_sheet: Callable[[CheckedFile], int | None] = lambda checked: checked.proposed_sheet,
             choose_header: Callable[[Grid, Analysis], int] = lambda grid, proposed: proposed.table.header_row,
-            choose_mapping: Callable[[Grid, Analysis], Mapping] = lambda grid, base: base.mapping) -> Preview:
+            choose_mapping: Callable[[Grid, Analysis], Mapping] = lambda grid, base: base.mapping,
+            reading: Callable[[], AbstractContextManager] = nullcontext) -> Preview:
     """Every stage, in order. At each guess the caller may correct it (the screen draws a widget
     there): the sheet, the header row, the column mapping. The slow stages, the check and the
-    sandboxed read, are kept in `cache` (the caller's, per browser session) by content hash.
+    sandboxed read, are kept in `cache` (the caller's, per browser session) by content hash; `reading`
+    wraps them when they run (the screen shows a spinner).
     Raises ImportRejected for a file that cannot be read at all."""
     digest = content_hash(data)
     if (checked := cache.get(("checked", digest))) is None:
-        checked = cache[("checked", digest)] = check_upload(name, data, limits)
+        with reading():
+            checked = cache[("checked", digest)] = check_upload(name, data, limits)
     sheet = choose_sheet(checked)
     if (read := cache.get(("grid", digest, sheet))) is None:
-        read = cache[("grid", digest, sheet)] = read_grid(checked, sheet)
+        with reading():
+            read = cache[("grid", digest, sheet)] = read_grid(checked, sheet)
     grid, archive_findings = read
     proposed = analyse(grid)
     header = choose_header(grid, proposed)

@@ -41,15 +41,15 @@ def _handle(request: dict, data: bytes) -> tuple[dict, bytes]:
 
 
 def main() -> None:
+    from core.worker_process import private_stdout, receive, send
+
+    out = private_stdout()  # before any library can print
     _limit_memory(int(sys.argv[1]))
     import fastexcel  # noqa: F401 - loaded now, so a warm worker answers the first import at full speed
     import pyarrow  # noqa: F401
 
-    from core.worker_process import receive, send
-
-    source, out = sys.stdin.buffer, sys.stdout.buffer
-    while (message := receive(source)) is not None:
-        send(out, *_handle(*message))
+    while (request := receive(sys.stdin.buffer)) is not None:
+        send(out, *_handle(*request))
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ def test_the_demo_reads_the_same_on_any_day_and_my_copy_ages(browser, app_server
 
         shown(page, f"{server.url}/?ws=demo")
         page.get_by_role("button", name="このデモを自社のデータにコピーして試す", exact=False).click()
-        wait_for_app(page)
+        page.get_by_text("デモ企業の診断（【デモ】付き）と月次の数値をコピーしました").wait_for(timeout=30_000)
         own = shown(page, f"{server.url}/dashboard")
         assert "KPIの記録は2026-09で止まっています" in own and f"（{STALE_MONTHS[day]}か月前）" in own
         page.context.close()
