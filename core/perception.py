@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from core.questionnaire import Questionnaire
-from core.scoring import Answer, score_assessment
+from core.scoring import Answer, AssessmentResult, DimensionScore, score_assessment
 
 Role = Literal["owner", "manager", "floor", "it", "adviser"]
 ROLES: tuple[Role, ...] = ("owner", "manager", "floor", "it", "adviser")  # 経営者 管理職 現場 IT担当 支援者
@@ -141,3 +141,37 @@ def group_scores(questionnaire: Questionnaire, respondents: Sequence[Respondent]
                  min_group: int = DEFAULT_MIN_GROUP) -> dict[str, dict[str, Spread]]:
     """Per shown group, per dimension: the median of its members' scores."""
     return {name: company_scores(questionnaire, people) for name, people in groups(respondents, min_group).items()}
+
+
+def room_result(questionnaire: Questionnaire, respondents: Sequence[Respondent]) -> AssessmentResult:
+    """The company's result: per dimension the median of the respondents' scores, so every screen that
+    reads one result reads the room's. With one respondent it is exactly theirs. A question counts as
+    answered once anyone gave it a level, as わからない when everyone who answered said so."""
+    if len(respondents) == 1:
+        return score_assessment(questionnaire, dict(respondents[0].answers))
+    medians = company_scores(questionnaire, respondents)
+    dimensions = []
+    for d in questionnaire.dimensions:
+        answered = sum(1 for q in d.questions if levels_of(respondents, q.id))
+        unknown = sum(1 for q in d.questions if not levels_of(respondents, q.id)
+                      and any(r.answers.get(q.id) is not None and r.answers[q.id].unknown for r in respondents))
+        score = medians[d.id].median
+        dimensions.append(DimensionScore(d.id, d.number, None if score is None else round(score, 2), answered,
+                                         unknown, len(d.questions) - answered - unknown))
+    return AssessmentResult(tuple(dimensions))
+
+
+def median_answers(respondents: Sequence[Respondent]) -> dict[str, Answer]:
+    """Per question the room's median level (halves rounded up), for what reads one answer per question
+    (the first ADKAR stage where the floor gets stuck). One respondent: their own answers."""
+    if len(respondents) == 1:
+        return dict(respondents[0].answers)
+    ids = {q for r in respondents for q in r.answers}
+    answers = {}
+    for q in sorted(ids):
+        levels = levels_of(respondents, q)
+        if levels:
+            answers[q] = Answer(q, math.floor(statistics.median(levels) + 0.5))
+        elif any(r.answers.get(q) is not None and r.answers[q].unknown for r in respondents):
+            answers[q] = Answer(q, unknown=True)
+    return answers

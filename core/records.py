@@ -42,3 +42,14 @@ class Assessment:
     taken_on: date
     definition_version: str
     answered: int
+
+
+@dataclass(frozen=True)
+class RespondentRecord:
+    """One person answering an assessment: a role, and a label only if they want one."""
+
+    id: int
+    assessment_id: int
+    position: int
+    role: str
+    label: str

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
+from core.perception import ROLES
 from core.settings import Setting, is_cost_text
 from core.store import SCHEMA_VERSION, Store
 from core.subsidy import DEFINITIONS, YearFigures
@@ -109,6 +110,7 @@ def may_be_left_out(check: Check) -> Check:
 
 TEXT, OPTIONAL_TEXT, OPTIONAL_NUMBER, OPTIONAL_DAY = _text, optional(_text), optional(_number), optional(_day)
 OPTIONAL_MOMENT = optional(_moment)
+ANSWERS = [{"question_id": TEXT, "level": optional(_level), "unknown": optional(_flag), "note": OPTIONAL_TEXT}]
 # The settings the app reads, checked like the rest: a bad cost or date would break the dashboard.
 SETTINGS = {key: may_be_left_out(check) for key, check in {
     Setting.GO_LIVE: lambda v: v == "" or _day(v), Setting.HOURLY_COST: is_cost_text,
@@ -121,8 +123,8 @@ SHAPE = {
     "company": {"*": TEXT},
     "settings": {**SETTINGS, "*": TEXT},
     "assessments": [{"label": TEXT, "taken_on": _day, "definition_version": TEXT, "created_at": OPTIONAL_MOMENT,
-                     "answers": [{"question_id": TEXT, "level": optional(_level), "unknown": optional(_flag),
-                                  "note": OPTIONAL_TEXT}],
+                     "answers": ANSWERS,  # a file from before respondents: the owner's
+                     "respondents": [{"role": _one_of(*ROLES), "label": OPTIONAL_TEXT, "answers": ANSWERS}],
                      "targets": {"*": _level}}],
     "kpis": [{"name": TEXT, "unit": OPTIONAL_TEXT, "direction": optional(_one_of("lower", "higher")),
               "category": OPTIONAL_TEXT, "baseline": OPTIONAL_NUMBER, "target": OPTIONAL_NUMBER,
@@ -166,12 +168,18 @@ def read_workspace(data: bytes) -> dict:
         raise WorkspaceFileProblem("restore.newer")
     _check(snapshot, SHAPE, "", top=True)
     for i, a in enumerate(snapshot.get("assessments", []), start=1):
-        seen = set()
-        for j, answer in enumerate(a.get("answers", []), start=1):
-            if answer["question_id"] in seen:  # one answer per question
-                raise WorkspaceFileProblem("restore.bad_value", place=f"assessments[{i}].answers[{j}].question_id")
-            seen.add(answer["question_id"])
+        _one_answer_per_question(a.get("answers", []), f"assessments[{i}].answers")
+        for k, r in enumerate(a.get("respondents", []), start=1):
+            _one_answer_per_question(r.get("answers", []), f"assessments[{i}].respondents[{k}].answers")
     return snapshot
+
+
+def _one_answer_per_question(answers: list[dict], place: str) -> None:
+    seen = set()
+    for j, answer in enumerate(answers, start=1):
+        if answer["question_id"] in seen:
+            raise WorkspaceFileProblem("restore.bad_value", place=f"{place}[{j}].question_id")
+        seen.add(answer["question_id"])
 
 
 def _decoded(data: bytes) -> str:

@@ -6,6 +6,7 @@ from core.scoring import first_open_dimension, score_assessment
 from ui.assessments import current_assessment, label_of, start_assessment_form
 from ui.bootstrap import HOME, RESULT, bootstrap
 from ui.format import md
+from ui.respondents import current_respondent
 from ui.questionnaire import (
     current_step, dimension_header, go_to_step, question_block, scroll_to_top_if_moved, step_choices,
 )
@@ -22,27 +23,28 @@ if st.query_params.get("new") == "1" or assessment is None:
         start_assessment_form(screen, "new_assessment")
     st.stop()
 
-answers = screen.store.answers(assessment.id)
+scroll_to_top_if_moved()
+st.header(t("assessment.title", label=md(label_of(screen, assessment))))
+respondent = current_respondent(screen, assessment)
+answers = screen.store.answers(assessment.id, respondent.id)
 dimensions = q.dimensions
 step = current_step(screen, default=first_open_dimension(q, answers))
 
 result = score_assessment(q, answers)
-scroll_to_top_if_moved()
-st.header(t("assessment.title", label=md(label_of(screen, assessment))))
 done = result.answered + result.unknown
 progress_col, jump_col = st.columns([1, 1], vertical_alignment="bottom")
 progress_col.progress(done / result.total, text=t("assessment.progress_demo" if screen.demo else "assessment.progress",
                                                  done=done, total=result.total))
 choices = step_choices(screen, result)
 jump = jump_col.selectbox(t("assessment.jump"), range(len(dimensions)), index=step,
-                          format_func=choices.__getitem__, key=f"_jump_{screen.lang}_{step}_{done}")
+                          format_func=choices.__getitem__, key=f"_jump_{screen.lang}_{respondent.id}_{step}_{done}")
 if jump != step:
     go_to_step(jump)
 
 dimension = dimensions[step]
 dimension_header(screen, dimension, len(dimensions))
 for i, question in enumerate(dimension.questions, start=1):
-    question_block(screen, assessment, f"{dimension.number}-{i}", question, answers.get(question.id))
+    question_block(screen, assessment, respondent.id, f"{dimension.number}-{i}", question, answers.get(question.id))
 
 back, _, forward = st.columns([1, 2, 1])
 if step > 0 and back.button(t("assessment.back"), icon=":material/arrow_back:", width="stretch"):

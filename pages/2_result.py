@@ -3,9 +3,11 @@
 import streamlit as st
 
 from core.charts import RadarSeries
+from core.perception import median_answers
 from ui.assessments import assessment_picker, current_assessment, label_of, result_of
 from ui.bootstrap import ASSESSMENT, HOME, bootstrap
 from ui.evidence import show_disagreements
+from ui.respondents import respondents_panel, spread_section
 from ui.result import (
     delete_control, deleted_notice, gap_list, headline, radar, rename_control, score_table, target_editor,
     weakest_areas,
@@ -22,8 +24,8 @@ if current is None:
     st.stop()
 
 assessment = assessment_picker(screen, current, key="_result_pick")
-answers = screen.store.answers(assessment.id)
 result = result_of(screen, assessment)
+answers = median_answers(screen.store.room(assessment.id))
 targets = screen.store.targets(assessment.id)
 
 headline(screen, result)
@@ -37,6 +39,8 @@ if targets:
     series.append(RadarSeries(t("result.target_series"), dict(targets), is_target=True))
 radar(screen, series)
 score_table(screen, result, targets)
+respondents_panel(screen, assessment)
+spread_section(screen, assessment)
 
 weakest_areas(screen, result, answers)
 

@@ -211,8 +211,11 @@ def test_schema_coverage_every_table_is_saved_and_replaced():
     assert {statement.removeprefix("DELETE FROM ") for statement in CLEAR_WORKSPACE} == set(WORKSPACE_TABLES)
     saved = open_demo_store().snapshot()
     not_saved = {"imports", "answers.updated_at", "assessments.id", "reviews.id", "actions.id", "actions.review_id",
-                 "milestones.position", "processes.position", "targets.assessment_id", "answers.assessment_id"}
-    parts = {"answers": saved["assessments"][0]["answers"][0], "assessments": saved["assessments"][0],
+                 "milestones.position", "processes.position", "targets.assessment_id", "answers.assessment_id",
+                 "answers.respondent_id", "respondents.id", "respondents.assessment_id",
+                 "respondents.position"}  # ids and places are given by the order in the file
+    respondent = saved["assessments"][0]["respondents"][0]
+    parts = {"answers": respondent["answers"][0], "respondents": respondent, "assessments": saved["assessments"][0],
              "kpi_observations": saved["kpi_observations"][0], "kpis": saved["kpis"][0], "roles": saved["roles"][0]}
     for table, row in parts.items():
         columns = {c for (c,) in cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.scoring import AssessmentResult, score_assessment
+from core.perception import room_result
+from core.scoring import AssessmentResult
 from core.records import Assessment
 from ui.bootstrap import ASSESSMENT, Screen
 from ui.format import DATE_RANGE
@@ -56,7 +57,8 @@ def assessment_picker(screen: Screen, current: Assessment, key: str) -> Assessme
 
 
 def result_of(screen: Screen, a: Assessment) -> AssessmentResult:
-    return score_assessment(screen.questionnaire, screen.store.answers(a.id))
+    """The company's result: the room's median when several people answered, else the one respondent's."""
+    return room_result(screen.questionnaire, screen.store.room(a.id))
 
 
 def start_assessment_form(screen: Screen, key: str) -> None:

@@ -44,31 +44,32 @@ def scroll_to_top_if_moved() -> None:
                 "window.scrollTo(0, 0);</script>", unsafe_allow_javascript=True, width=1)
 
 
-def _widget_key(screen: Screen, assessment: Assessment, question: Question, kind: str) -> str:
+def _widget_key(screen: Screen, assessment: Assessment, respondent_id: int, question: Question, kind: str) -> str:
     # The language is part of the key: the options' labels change with it, and a widget
-    # must never be handed back a label from the other language.
-    return f"{kind}_{'demo' if screen.demo else 'own'}_{screen.lang}_{assessment.id}_{question.id}"
+    # must never be handed back a label from the other language. So is the respondent: one person's
+    # answer must never show as another's.
+    return f"{kind}_{'demo' if screen.demo else 'own'}_{screen.lang}_{assessment.id}_{respondent_id}_{question.id}"
 
 
-def _save_level(screen: Screen, assessment_id: int, question_id: str, key: str) -> None:
+def _save_level(screen: Screen, assessment_id: int, respondent_id: int, question_id: str, key: str) -> None:
     choice = st.session_state.get(key)
     level = None if choice in (None, UNKNOWN) else int(choice)
-    screen.store.save_level(assessment_id, question_id, level, unknown=choice == UNKNOWN)
+    screen.store.save_level(assessment_id, question_id, level, unknown=choice == UNKNOWN, respondent_id=respondent_id)
     st.toast(screen.t("assessment.saved"), icon=":material/check:")
 
 
-def _save_note(screen: Screen, assessment_id: int, question_id: str, key: str) -> None:
+def _save_note(screen: Screen, assessment_id: int, respondent_id: int, question_id: str, key: str) -> None:
     note = (st.session_state.get(key) or "").strip()
-    screen.store.save_note(assessment_id, question_id, note[:NOTE_LIMIT])
+    screen.store.save_note(assessment_id, question_id, note[:NOTE_LIMIT], respondent_id=respondent_id)
     st.toast(screen.t("assessment.note_saved" if len(note) <= NOTE_LIMIT else "assessment.note_cut",
                       limit=NOTE_LIMIT), icon=":material/check:")
 
 
-def question_block(screen: Screen, assessment: Assessment, number: str, question: Question,
+def question_block(screen: Screen, assessment: Assessment, respondent_id: int, number: str, question: Question,
                    stored: Answer | None) -> None:
     t, lang, q = screen.t, screen.lang, screen.questionnaire
-    level_key = _widget_key(screen, assessment, question, "level")
-    note_key = _widget_key(screen, assessment, question, "note")
+    level_key = _widget_key(screen, assessment, respondent_id, question, "level")
+    note_key = _widget_key(screen, assessment, respondent_id, question, "note")
     if stored is None or not stored.is_answered:
         index = None
     else:
@@ -83,11 +84,11 @@ def question_block(screen: Screen, assessment: Assessment, number: str, question
         st.radio(
             question.text(lang), OPTIONS, index=index, format_func=names.get,
             captions=captions, key=level_key, label_visibility="collapsed",
-            on_change=_save_level, args=(screen, assessment.id, question.id, level_key),
+            on_change=_save_level, args=(screen, assessment.id, respondent_id, question.id, level_key),
         )
         st.text_input(t("assessment.note"), value=stored.note if stored else "",
                       placeholder=t("assessment.note_placeholder"), key=note_key,
-                      on_change=_save_note, args=(screen, assessment.id, question.id, note_key))
+                      on_change=_save_note, args=(screen, assessment.id, respondent_id, question.id, note_key))
 
 
 def _read_only_answer(screen: Screen, names: dict, captions: list[str], index: int | None,

@@ -94,6 +94,33 @@ MIGRATIONS: tuple[str, ...] = (
                           text VARCHAR NOT NULL, owner VARCHAR NOT NULL DEFAULT '', due DATE,
                           status VARCHAR NOT NULL DEFAULT 'open');
     """,
+    # 6: several respondents per assessment. Each assessment so far had one, its owner, who keeps its answers.
+    """
+    CREATE SEQUENCE respondent_ids START 1;
+    CREATE TABLE respondents (
+        id INTEGER PRIMARY KEY DEFAULT nextval('respondent_ids'),
+        assessment_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        role VARCHAR NOT NULL CHECK (role IN ('owner', 'manager', 'floor', 'it', 'adviser')),
+        label VARCHAR NOT NULL DEFAULT ''
+    );
+    INSERT INTO respondents (assessment_id, position, role) SELECT id, 0, 'owner' FROM assessments ORDER BY id;
+    CREATE TABLE answers_by_respondent (
+        respondent_id INTEGER NOT NULL,
+        assessment_id INTEGER NOT NULL,
+        question_id VARCHAR NOT NULL,
+        level INTEGER CHECK (level BETWEEN 0 AND 4),
+        is_unknown BOOLEAN NOT NULL DEFAULT false,
+        note VARCHAR NOT NULL DEFAULT '',
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (respondent_id, question_id)
+    );
+    INSERT INTO answers_by_respondent (respondent_id, assessment_id, question_id, level, is_unknown, note, updated_at)
+        SELECT r.id, a.assessment_id, a.question_id, a.level, a.is_unknown, a.note, a.updated_at
+        FROM answers a JOIN respondents r ON r.assessment_id = a.assessment_id;
+    DROP TABLE answers;
+    ALTER TABLE answers_by_respondent RENAME TO answers;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

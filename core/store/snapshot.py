@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import duckdb
 
+from core.store.assessments import ANSWER_INSERT, RESPONDENT_INSERT
 from core.store.base import StoreBase, as_dicts
 from core.store.inventory import PROCESS_COLUMNS, PROCESS_INSERT
 from core.store.kpis import KPI_COLUMNS, write_observations
@@ -16,9 +17,9 @@ from core.store.transaction import transaction
 
 COMPANY_KEYS = "company." + "%"  # a LIKE pattern, bound as a parameter
 SETTING_PREFIXES = ("tool.", "money.", "subsidy.", "demo.")  # the settings a snapshot carries: never schema_version
-WORKSPACE_TABLES = ("answers", "targets", "assessments", "kpi_observations", "imports", "kpis", "roles", "milestones",
+WORKSPACE_TABLES = ("answers", "respondents", "targets", "assessments", "kpi_observations", "imports", "kpis", "roles", "milestones",
                     "processes", "actions", "reviews")
-CLEAR_WORKSPACE = ("DELETE FROM answers", "DELETE FROM targets", "DELETE FROM assessments",
+CLEAR_WORKSPACE = ("DELETE FROM answers", "DELETE FROM respondents", "DELETE FROM targets", "DELETE FROM assessments",
                    "DELETE FROM kpi_observations", "DELETE FROM imports", "DELETE FROM kpis", "DELETE FROM roles",
                    "DELETE FROM milestones", "DELETE FROM processes", "DELETE FROM actions", "DELETE FROM reviews")
 SETTING_INSERT = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
@@ -65,10 +66,15 @@ class Snapshots(StoreBase):
             "taken_on": a.taken_on.isoformat(),
             "created_at": _iso(created.get(a.id)),
             "definition_version": a.definition_version,
-            "answers": [{"question_id": x.question_id, "level": x.level, "unknown": x.unknown, "note": x.note}
-                        for x in sorted(self.answers(a.id).values(), key=lambda x: x.question_id)],
+            "respondents": [{"role": r.role, "label": r.label, "answers": _answers_in_full(r.answers)}
+                            for r in self.room(a.id)],
             "targets": self.targets(a.id),
         } for a in self.assessments()]
+
+
+def _answers_in_full(answers: dict) -> list[dict]:
+    return [{"question_id": x.question_id, "level": x.level, "unknown": x.unknown, "note": x.note}
+            for x in sorted(answers.values(), key=lambda x: x.question_id)]
 
 
 def _reviews_with_actions(cur: duckdb.DuckDBPyConnection) -> list[dict]:
@@ -128,12 +134,14 @@ def _load_assessment(cur: duckdb.DuckDBPyConnection, a: dict, moment: datetime) 
         [a["label"], date.fromisoformat(a["taken_on"]), a["definition_version"],
          _timestamp(a.get("created_at")) or moment],
     ).fetchone()[0]
-    for x in a.get("answers", []):
-        cur.execute(
-            "INSERT INTO answers (assessment_id, question_id, level, is_unknown, note, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [new_id, x["question_id"], x.get("level"), bool(x.get("unknown")), x.get("note") or "", moment],
-        )
+    # A file from before respondents holds one set of answers: its owner's.
+    respondents = a.get("respondents") or [{"role": "owner", "label": "", "answers": a.get("answers", [])}]
+    for position, r in enumerate(respondents):
+        who = cur.execute(RESPONDENT_INSERT + " RETURNING id",
+                          [new_id, position, r.get("role") or "owner", r.get("label") or ""]).fetchone()[0]
+        for x in r.get("answers", []):
+            cur.execute(ANSWER_INSERT, [who, new_id, x["question_id"], x.get("level"), bool(x.get("unknown")),
+                                        x.get("note") or "", moment])
     for dimension_id, level in a.get("targets", {}).items():
         cur.execute("INSERT INTO targets (assessment_id, dimension_id, level) VALUES (?, ?, ?)",
                     [new_id, dimension_id, int(level)])

@@ -1,0 +1,66 @@
+"""Several respondents: added on the result page, answering on the questionnaire, the room's spread shown."""
+
+from datetime import date
+
+from core.questionnaire import load_questionnaire
+from core.scoring import Answer
+from tests.app_pages import ASSESSMENT, RESULT, open_page, texts
+
+
+def answer_all(store, aid, level, respondent_id=None):
+    for q in load_questionnaire().questions:
+        store.save_answer(aid, Answer(q.id, level), respondent_id=respondent_id)
+
+
+def test_one_respondent_keeps_the_flow_as_simple_as_before(workspace):
+    aid = workspace.create_assessment("導入前", date(2026, 3, 1), load_questionnaire().version)
+    answer_all(workspace, aid, 2)
+    result = open_page(RESULT, a=aid)
+    assert not result.exception
+    assert any(e.label == "回答者（1人）" for e in result.expander)
+    assert "回答のばらつき" not in texts(result)
+    questionnaire = open_page(ASSESSMENT, a=aid, step=1)
+    assert not [s for s in questionnaire.selectbox if s.label == "回答者"]
+
+
+def test_a_respondent_is_added_answers_as_themselves_and_can_be_removed_and_put_back(workspace):
+    aid = workspace.create_assessment("ワークショップ", date(2026, 3, 1), load_questionnaire().version)
+    answer_all(workspace, aid, 4)
+    at = open_page(RESULT, a=aid)
+    at.selectbox(key=f"respondent_new_role_{aid}").set_value("floor")
+    at.button(key=f"FormSubmitter:respondent_add_{aid}-回答者を追加").click().run()
+    assert not at.exception
+    owner, floor = workspace.respondents(aid)
+    assert floor.role == "floor" and any("「現場 1」を追加しました" in s.value for s in at.success)
+
+    q = open_page(ASSESSMENT, a=aid, step=1, r=floor.id)
+    [who] = [s for s in q.selectbox if s.label == "回答者"]
+    assert who.value.id == floor.id
+    q.radio[0].set_value(1).run()
+    first = load_questionnaire().dimensions[0].questions[0].id
+    assert workspace.answers(aid, floor.id)[first].level == 1
+    assert workspace.answers(aid, owner.id)[first].level == 4  # the owner's answer is untouched
+
+    at = open_page(RESULT, a=aid)
+    at.button(key=f"respondent_remove_{floor.id}").click().run()
+    assert [r.role for r in workspace.respondents(aid)] == ["owner"]
+    assert any("「現場 1」とその回答を削除しました" in i.value for i in at.info)
+    at.button(key="respondent_undo").click().run()
+    [_, back] = workspace.respondents(aid)
+    assert back.role == "floor" and workspace.answers(aid, back.id)[first].level == 1
+
+
+def test_the_room_spread_and_the_gap_between_owner_and_floor_are_shown(workspace):
+    aid = workspace.create_assessment("ワークショップ", date(2026, 3, 1), load_questionnaire().version)
+    answer_all(workspace, aid, 4)
+    for _ in range(3):
+        answer_all(workspace, aid, 1, workspace.add_respondent(aid, "floor"))
+    at = open_page(RESULT, a=aid)
+    assert not at.exception
+    body = texts(at)
+    assert "回答のばらつき（4人）" in body and "意見が分かれている質問" in body
+    table = at.dataframe[-1].value
+    assert list(table["経営者"])[:1] == ["4.0"] and list(table["現場"])[:1] == ["1.0"]
+    assert list(table["中央値"])[:1] == ["1.0"] and list(table["役割間の差"])[:1] == ["⚠ 3.0"]
+    assert "経営者 4.0（1人）・現場 1.0（3人） ⚠ 差 3.0" in body
+    assert [m.value for m in at.metric if m.label == "総合スコア"] == ["1.0 / 4"]  # the median person, not the owner

@@ -1,0 +1,160 @@
+"""The people answering an assessment: shared by the questionnaire (whose answers) and the result (who is in
+the room, how their answers spread, where they disagree)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.perception import (
+    DEFAULT_MIN_GROUP, OTHERS, ROLES, company_scores, dimension_scores, group_scores, most_disputed, question_views,
+)
+from core.records import Assessment, RespondentRecord
+from ui.bootstrap import Screen
+from ui.format import md
+
+UNDO_KEY = "_respondent_undo"
+
+
+def role_name(screen: Screen, role: str) -> str:
+    return screen.t(f"respondent.role_{role}")
+
+
+def display_names(screen: Screen, records: list[RespondentRecord]) -> dict[int, str]:
+    """A respondent's label, or their role and number: 「現場 2」. Nobody has to give a name."""
+    counts: dict[str, int] = {}
+    names = {}
+    for r in records:
+        counts[r.role] = counts.get(r.role, 0) + 1
+        names[r.id] = r.label or screen.t("respondent.name", role=role_name(screen, r.role), n=counts[r.role])
+    return names
+
+
+def current_respondent(screen: Screen, assessment: Assessment) -> RespondentRecord:
+    """Whose answers the questionnaire shows: the one in the address (`?r=`), else the first. With one
+    respondent nothing is asked: the single-respondent flow stays as it was."""
+    records = screen.store.respondents(assessment.id)
+    wanted = st.query_params.get("r")
+    chosen = next((r for r in records if str(r.id) == str(wanted)), records[0])
+    if len(records) > 1:
+        names = display_names(screen, records)
+        chosen = st.selectbox(screen.t("respondent.answering_as"), records, index=records.index(chosen),
+                              format_func=lambda r: names[r.id], help=screen.t("respondent.answering_as_help"),
+                              key=f"_respondent_{assessment.id}_{screen.lang}")
+    if wanted is not None or len(records) > 1:
+        st.query_params["r"] = str(chosen.id)  # a reload stays with the same person
+    return chosen
+
+
+def respondents_panel(screen: Screen, assessment: Assessment) -> None:
+    """Add, rename, change the role of and remove respondents; a removal can be undone."""
+    t = screen.t
+    records = screen.store.respondents(assessment.id)
+    names = display_names(screen, records)
+    with st.expander(t("respondent.panel", count=len(records)), expanded=len(records) > 1,
+                     icon=":material/groups:"):
+        st.caption(t("respondent.panel_help"))
+        _undo_offer(screen, assessment)
+        for i, r in enumerate(records):
+            _respondent_row(screen, assessment, r, names[r.id], can_remove=len(records) > 1, first=i == 0)
+        if screen.demo:
+            return
+        with st.form(f"respondent_add_{assessment.id}", border=False):
+            left, right = st.columns(2)
+            role = left.selectbox(t("respondent.role"), ROLES, format_func=lambda v: role_name(screen, v),
+                                  index=ROLES.index("floor"), key=f"respondent_new_role_{assessment.id}")
+            label = right.text_input(t("respondent.label"), max_chars=40, key=f"respondent_new_label_{assessment.id}")
+            if st.form_submit_button(t("respondent.add"), icon=":material/person_add:"):
+                new_id = screen.store.add_respondent(assessment.id, role, label)
+                added = display_names(screen, screen.store.respondents(assessment.id))[new_id]
+                st.session_state[f"_respondent_added_{assessment.id}"] = added
+                st.rerun()
+        if added := st.session_state.pop(f"_respondent_added_{assessment.id}", None):
+            st.success(t("respondent.added", name=md(added)), icon=":material/check:")
+
+
+def _respondent_row(screen: Screen, assessment: Assessment, r: RespondentRecord, name: str, can_remove: bool,
+                    first: bool) -> None:
+    t = screen.t
+    labels = "visible" if first else "collapsed"  # a column heading once, not on every row
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        role = st.selectbox(t("respondent.role"), ROLES, index=ROLES.index(r.role), key=f"respondent_role_{r.id}",
+                            format_func=lambda v: role_name(screen, v), disabled=screen.demo, label_visibility=labels)
+        label = st.text_input(t("respondent.label"), value=r.label, max_chars=40, key=f"respondent_label_{r.id}",
+                              placeholder=t("respondent.label_placeholder", name=name), disabled=screen.demo,
+                              label_visibility=labels)
+        if (role, label.strip()) != (r.role, r.label) and st.button(t("respondent.save"), key=f"respondent_save_{r.id}"):
+            screen.store.update_respondent(r.id, role, label)
+            st.toast(t("respondent.saved"), icon=":material/check:")
+            st.rerun()
+        st.page_link("pages/1_assessment.py", label=t("respondent.answer_as"), icon=":material/edit:",
+                     query_params=screen.params(a=assessment.id, r=r.id))
+        if can_remove and not screen.demo and st.button(t("respondent.remove"), key=f"respondent_remove_{r.id}",
+                                                        icon=":material/delete:"):
+            st.session_state[UNDO_KEY] = (name, screen.store.remove_respondent(r.id))
+            st.rerun()
+
+
+def _undo_offer(screen: Screen, assessment: Assessment) -> None:
+    undo = st.session_state.get(UNDO_KEY)
+    if undo is None or undo[1]["assessment_id"] != assessment.id:
+        return
+    name, removed = undo
+    st.info(screen.t("respondent.removed", name=md(name)), icon=":material/undo:")
+    if st.button(screen.t("respondent.undo"), key="respondent_undo", icon=":material/undo:"):
+        screen.store.restore_respondent(removed)
+        del st.session_state[UNDO_KEY]
+        st.rerun()
+
+
+def _level(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def spread_section(screen: Screen, assessment: Assessment, min_group: int = DEFAULT_MIN_GROUP) -> None:
+    """With several respondents: the spread per dimension, each shown role's median, and the questions
+    the room disagrees on most. Nobody's own answers are shown."""
+    t, q = screen.t, screen.questionnaire
+    room = screen.store.room(assessment.id)
+    if len(room) < 2:
+        return
+    st.subheader(t("respondent.spread_heading", count=len(room)))
+    st.caption(t("respondent.spread_help", min=min_group))
+    groups = group_scores(q, room, min_group)
+    company = company_scores(q, room)
+    per_person = [dimension_scores(q, r) for r in room]
+    rows = []
+    for d in q.dimensions:
+        spread = company[d.id]
+        scores = [s[d.id] for s in per_person if s[d.id] is not None]
+        people = [s[d.id] for s in groups.values() if s[d.id].median is not None]
+        gap = max(s.median for s in people) - min(s.median for s in people) if len(people) >= 2 else None
+        row = {t("respondent.c_dimension"): f"{d.number}. {d.name(screen.lang)}",
+               t("respondent.c_median"): _level(spread.median), t("respondent.c_n"): spread.n,
+               t("respondent.c_range"): f"{_level(min(scores))}〜{_level(max(scores))}" if scores else "—"}
+        row |= {_group_name(screen, g): _level(s[d.id].median) for g, s in groups.items()}
+        row[t("respondent.c_gap")] = "—" if gap is None else ("⚠ " if gap >= 1 else "") + f"{gap:.1f}"
+        rows.append(row)
+    st.dataframe(rows, hide_index=True, width="stretch")
+    _disputed(screen, room, min_group)
+
+
+def _group_name(screen: Screen, group: str) -> str:
+    return role_name(screen, "others" if group == OTHERS else group)
+
+
+def _disputed(screen: Screen, room, min_group: int) -> None:
+    t, q = screen.t, screen.questionnaire
+    st.markdown(f"**{t('respondent.disputed_heading')}**")
+    st.caption(t("respondent.disputed_help"))
+    disputed = most_disputed(question_views(q, room, min_group), n=5)
+    if not disputed:
+        st.caption(t("respondent.disputed_none"))
+        return
+    questions = {x.id: x for x in q.questions}
+    for v in disputed:
+        groups = t("list.join").join(t("respondent.group_median", group=_group_name(screen, g), median=_level(s.median),
+                                       n=s.n) for g, s in v.groups.items() if s.n)
+        if v.notable_gap:
+            groups += f" ⚠ {t('respondent.gap_mark', gap=_level(v.gap))}"
+        st.markdown(t("respondent.disputed_line", text=md(questions[v.question_id].text(screen.lang)),
+                      median=_level(v.room.median), consensus=f"{v.room.consensus:.2f}", groups=groups))
