@@ -20,11 +20,11 @@ def shown(page, url: str) -> str:
     return f"{page.get_by_test_id('stMain').inner_text()}\n{len(pictures)} pictures: {pictures}"
 
 
-def test_the_demo_reads_the_same_on_any_day_and_my_copy_ages(browser, app_server, monkeypatch):
+def test_the_demo_reads_the_same_on_any_day_and_my_copy_ages(browser, app_server, monkeypatch, tmp_path):
     readings = {}
     for day in DEMO_DATES:
         monkeypatch.setenv(PIN_VARIABLE, day)  # the server reads it at start, through the clock alone
-        server = app_server()
+        server = app_server(str(tmp_path / f"{day}.duckdb"))  # each day its own, empty workspace
         page = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 1000}).new_page()
         readings[day] = [shown(page, server.url + path) for path in DEMO_SCREENS]
         assert "このデモは2026年10月1日時点の様子で" in readings[day][0]
