@@ -334,3 +334,34 @@ def money_chart(frame: pd.DataFrame, *, labels: dict[str, str], width: int = CHA
         .properties(height=200, width=width),
         spacing=18,
     ).resolve_scale(x="shared")
+
+
+GROUP_COLORS = ("#c0392b", "#1f6f8b", "#e08a00", "#5a8f29", "#8e44ad", "#7f8c8d")
+
+
+def perception_chart(dots: pd.DataFrame, medians: pd.DataFrame, *, groups: list[str], dimensions: list[str],
+                     score_title: str, width: int = CHART_WIDTH) -> alt.LayerChart:
+    """Every respondent of each shown group as a dot on the 0–4 axis, per dimension, with the group's median
+    as a tick (dots: dimension, group, score; medians: dimension, group, median, gap_label). Each dimension
+    has one row per group, its name above them and, where roles are a level or more apart, the gap at the
+    right. Names are written as text, as in the bullet chart, so nothing depends on measuring it."""
+    def rows(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(row=[f"{dimensions.index(d):02d}{groups.index(g):02d}"
+                                 for d, g in zip(frame["dimension"], frame["group"])])
+    dots, medians = rows(dots), rows(medians)
+    order = [f"{i:02d}{j:02d}" for i in range(len(dimensions)) for j in range(len(groups))]
+    y = alt.Y("row:N", sort=order, axis=None, scale=alt.Scale(domain=order, paddingInner=0.1, paddingOuter=0.5))
+    x = alt.X("score:Q", title=score_title, scale=alt.Scale(domain=[0, MAX_LEVEL], nice=False),
+              axis=alt.Axis(values=list(range(MAX_LEVEL + 1)), format="d", grid=True, gridColor="#e3e8ed"))
+    color = alt.Color("group:N", sort=groups, scale=alt.Scale(domain=groups, range=list(GROUP_COLORS[:len(groups)])),
+                      legend=alt.Legend(title=None, orient="bottom", labelFontSize=13, symbolSize=120))
+    points = alt.Chart(dots).mark_circle(size=80, opacity=0.55).encode(y=y, x=x, color=color)
+    ticks = alt.Chart(medians).mark_tick(thickness=3, size=18).encode(y=y, x=alt.X("median:Q"), color=color)
+    first = medians.sort_values("row").drop_duplicates("dimension")
+    names = alt.Chart(first).mark_text(align="left", baseline="bottom", dy=-9, fontSize=13, color=INK).encode(
+        y=y, x=alt.XValue(0), text="dimension:N")
+    gaps = alt.Chart(first).mark_text(align="right", baseline="bottom", dy=-9, fontSize=13, fontWeight="bold",
+                                      color="#c0392b").encode(y=y, x=alt.XValue(width), text="gap_label:N")
+    # A blank row's worth of room above each dimension for its name: the first group's row carries it.
+    height = 22 * len(order) + 18 * len(dimensions)
+    return alt.layer(points, ticks, names, gaps).properties(width=width, height=height).configure_view(stroke=None)

@@ -25,6 +25,7 @@ class Setting(StrEnum):
     SUBSIDY_DEFINITION = "subsidy.definition"
     SUBSIDY_FIGURES = "subsidy.figures"
     DEMO_COPIED = "demo.copied"
+    MIN_GROUP = "room.min_group"  # the fewest people a role needs to be shown as a group of its own
 
 
 COSTS = (Setting.HOURLY_COST, Setting.INITIAL_COST, Setting.MONTHLY_COST)
@@ -52,6 +53,18 @@ def is_cost_text(value: object) -> bool:
         return isinstance(value, str) and 0 <= float(value) <= MAX_COST
     except ValueError:
         return False
+
+
+MIN_GROUP_RANGE = range(1, 11)
+
+
+def read_min_group(text: str, default: int) -> int:
+    """The smallest group shown on its own: 1 to 10 people; anything else reads as the default."""
+    return int(text) if text.isdigit() and int(text) in MIN_GROUP_RANGE else default
+
+
+def is_min_group_text(value: object) -> bool:
+    return isinstance(value, str) and value.isdigit() and int(value) in MIN_GROUP_RANGE
 
 
 def as_text(value: object) -> str:

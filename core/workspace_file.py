@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from core.perception import ROLES
-from core.settings import Setting, is_cost_text
+from core.settings import Setting, is_cost_text, is_min_group_text
 from core.store import SCHEMA_VERSION, Store
 from core.subsidy import DEFINITIONS, YearFigures
 
@@ -117,6 +117,7 @@ SETTINGS = {key: may_be_left_out(check) for key, check in {
     Setting.INITIAL_COST: is_cost_text, Setting.MONTHLY_COST: is_cost_text,
     Setting.SUBSIDY_DEFINITION: _one_of(*DEFINITIONS),
     Setting.SUBSIDY_FIGURES: lambda v: v == "" or _subsidy_figures(v),
+    Setting.MIN_GROUP: is_min_group_text,
 }.items()}
 # What each part of the file must hold. A list of one dict: rows of that shape. "*": any key.
 SHAPE = {

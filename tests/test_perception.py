@@ -79,3 +79,18 @@ def test_the_ranking_does_not_depend_on_who_answered_first(small_questionnaire, 
     again = [v.question_id for v in most_disputed(question_views(small_questionnaire, shuffled), n=6)]
     assert first == again
     assert company_scores(small_questionnaire, people) == company_scores(small_questionnaire, shuffled)
+
+
+def test_the_gap_chart_draws_every_group_and_dimension_with_the_gap_marked():
+    import pandas as pd
+
+    from core.charts import perception_chart, svg
+
+    dots = pd.DataFrame({"dimension": ["推進体制", "推進体制", "目的"], "group": ["経営者（1人）", "現場（3人）", "現場（3人）"],
+                         "score": [3.5, 1.0, 2.0]})
+    medians = dots.rename(columns={"score": "median"}).assign(gap_label=["差 2.5", "差 2.5", ""])
+    drawn = svg(perception_chart, dots, medians, groups=["経営者（1人）", "現場（3人）"], dimensions=["推進体制", "目的"],
+                score_title="スコア")
+    assert all(f">{text}</text>" in drawn for text in ("推進体制", "目的", "差 2.5", "経営者（1人）", "現場（3人）"))
+    points = drawn.split('layer_0_marks"', 1)[1].split("</g>", 1)[0]  # the dots' layer: one path per person
+    assert points.count("<path") == 3 and points.count('fill="#c0392b"') == 1  # the owner's colour, once

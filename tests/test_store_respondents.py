@@ -27,7 +27,7 @@ def test_an_assessment_starts_with_its_owner_who_answers_by_default(store):
 def test_each_respondent_answers_apart_and_the_room_holds_them_all(store):
     aid = store.create_assessment("ワークショップ", date(2026, 3, 1), "v1")
     floor = store.add_respondent(aid, "floor")
-    named = store.add_respondent(aid, "manager", "  佐藤  ")
+    store.add_respondent(aid, "manager", "  佐藤  ")
     store.save_level(aid, "q1", 4, unknown=False)
     store.save_level(aid, "q1", 1, unknown=False, respondent_id=floor)
     store.save_note(aid, "q1", "紙のまま", respondent_id=floor)

@@ -3,14 +3,23 @@ the room, how their answers spread, where they disagree)."""
 
 from __future__ import annotations
 
+import statistics
+
+import pandas as pd
 import streamlit as st
 
+from core.charts import PHONE_WIDTH, perception_chart
+
+from core.perception import groups as groups_of
 from core.perception import (
-    DEFAULT_MIN_GROUP, OTHERS, ROLES, company_scores, dimension_scores, group_scores, most_disputed, question_views,
+    DEFAULT_MIN_GROUP, NOTABLE_GAP, OTHERS, ROLES, company_scores, dimension_scores, group_scores, most_disputed,
+    question_views,
 )
 from core.records import Assessment, RespondentRecord
+from core.settings import MIN_GROUP_RANGE, Setting, read_min_group
 from ui.bootstrap import Screen
 from ui.format import md
+from ui.pictures import picture
 
 UNDO_KEY = "_respondent_undo"
 
@@ -110,7 +119,7 @@ def _level(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
-def spread_section(screen: Screen, assessment: Assessment, min_group: int = DEFAULT_MIN_GROUP) -> None:
+def spread_section(screen: Screen, assessment: Assessment) -> None:
     """With several respondents: the spread per dimension, each shown role's median, and the questions
     the room disagrees on most. Nobody's own answers are shown."""
     t, q = screen.t, screen.questionnaire
@@ -118,7 +127,12 @@ def spread_section(screen: Screen, assessment: Assessment, min_group: int = DEFA
     if len(room) < 2:
         return
     st.subheader(t("respondent.spread_heading", count=len(room)))
+    min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
     st.caption(t("respondent.spread_help", min=min_group))
+    if not screen.demo:
+        st.number_input(t("respondent.min_group"), MIN_GROUP_RANGE.start, MIN_GROUP_RANGE.stop - 1, value=min_group,
+                        step=1, key="respondent_min_group", help=t("respondent.min_group_help"),
+                        on_change=_save_min_group, args=(screen,))
     groups = group_scores(q, room, min_group)
     company = company_scores(q, room)
     per_person = [dimension_scores(q, r) for r in room]
@@ -134,8 +148,40 @@ def spread_section(screen: Screen, assessment: Assessment, min_group: int = DEFA
         row |= {_group_name(screen, g): _level(s[d.id].median) for g, s in groups.items()}
         row[t("respondent.c_gap")] = "—" if gap is None else ("⚠ " if gap >= 1 else "") + f"{gap:.1f}"
         rows.append(row)
+    _gap_picture(screen, room, min_group)
     st.dataframe(rows, hide_index=True, width="stretch")
     _disputed(screen, room, min_group)
+
+
+def _gap_picture(screen: Screen, room, min_group: int) -> None:
+    """Each shown role's people as dots per dimension, their median as a tick: the perception gap at a glance."""
+    t, q = screen.t, screen.questionnaire
+    shown = groups_of(room, min_group)
+    labels = {g: t("respondent.group_n", group=_group_name(screen, g), n=len(people)) for g, people in shown.items()}
+    names = {d.id: f"{d.number}. {d.name(screen.lang)}" for d in q.dimensions}
+    dots, medians = [], []
+    for g, people in shown.items():
+        scores = [dimension_scores(q, r) for r in people]
+        for d in q.dimensions:
+            mine = [s[d.id] for s in scores if s[d.id] is not None]
+            dots += [{"dimension": names[d.id], "group": labels[g], "score": v} for v in mine]
+            if mine:
+                medians.append({"dimension": names[d.id], "group": labels[g], "median": statistics.median(mine)})
+    gaps = {}
+    for d in q.dimensions:
+        ms = [m["median"] for m in medians if m["dimension"] == names[d.id]]
+        gap = max(ms) - min(ms) if len(ms) >= 2 else 0
+        gaps[names[d.id]] = t("respondent.gap_mark", gap=f"{gap:.1f}") if gap >= NOTABLE_GAP else ""
+    if not dots:
+        return
+    frame = pd.DataFrame(medians).assign(gap_label=lambda f: f["dimension"].map(gaps))
+    picture(screen, t("respondent.gap_alt"), perception_chart, pd.DataFrame(dots), frame,
+            groups=list(labels.values()), dimensions=list(names.values()), score_title=t("respondent.gap_axis"),
+            phone={"width": PHONE_WIDTH})
+
+
+def _save_min_group(screen: Screen) -> None:
+    screen.store.set_setting(Setting.MIN_GROUP, str(int(st.session_state["respondent_min_group"])))
 
 
 def _group_name(screen: Screen, group: str) -> str:

@@ -16,7 +16,7 @@ from core.store.schema import SCHEMA_VERSION
 from core.store.transaction import transaction
 
 COMPANY_KEYS = "company." + "%"  # a LIKE pattern, bound as a parameter
-SETTING_PREFIXES = ("tool.", "money.", "subsidy.", "demo.")  # the settings a snapshot carries: never schema_version
+SETTING_PREFIXES = ("tool.", "money.", "subsidy.", "demo.", "room.")  # the settings a snapshot carries: never schema_version
 WORKSPACE_TABLES = ("answers", "respondents", "targets", "assessments", "kpi_observations", "imports", "kpis", "roles", "milestones",
                     "processes", "actions", "reviews")
 CLEAR_WORKSPACE = ("DELETE FROM answers", "DELETE FROM respondents", "DELETE FROM targets", "DELETE FROM assessments",

@@ -64,3 +64,15 @@ def test_the_room_spread_and_the_gap_between_owner_and_floor_are_shown(workspace
     assert list(table["中央値"])[:1] == ["1.0"] and list(table["役割間の差"])[:1] == ["⚠ 3.0"]
     assert "経営者 4.0（1人）・現場 1.0（3人） ⚠ 差 3.0" in body
     assert [m.value for m in at.metric if m.label == "総合スコア"] == ["1.0 / 4"]  # the median person, not the owner
+
+
+def test_the_smallest_group_shown_is_a_setting(workspace):
+    aid = workspace.create_assessment("ワークショップ", date(2026, 3, 1), load_questionnaire().version)
+    answer_all(workspace, aid, 4)
+    for _ in range(2):
+        answer_all(workspace, aid, 1, workspace.add_respondent(aid, "floor"))
+    at = open_page(RESULT, a=aid)
+    assert "現場" not in at.dataframe[-1].value.columns  # two people: not shown as a group of their own
+    at.number_input(key="respondent_min_group").set_value(2).run()
+    assert workspace.get_setting("room.min_group") == "2"
+    assert list(at.dataframe[-1].value["現場"])[:1] == ["1.0"]
