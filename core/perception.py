@@ -60,7 +60,7 @@ class QuestionView:
 
     @property
     def notable_gap(self) -> bool:
-        return self.gap is not None and self.gap >= NOTABLE_GAP
+        return self.gap is not None and round(self.gap, 2) >= NOTABLE_GAP  # 1.67 − 0.67 is a level
 
     @property
     def dispute(self) -> float:

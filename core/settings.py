@@ -55,11 +55,11 @@ def is_cost_text(value: object) -> bool:
         return False
 
 
-MIN_GROUP_RANGE = range(1, 11)
+MIN_GROUP_RANGE = range(2, 11)  # one would show every person's answers on their own
 
 
 def read_min_group(text: str, default: int) -> int:
-    """The smallest group shown on its own: 1 to 10 people; anything else reads as the default."""
+    """The smallest group shown on its own: 2 to 10 people; anything else reads as the default."""
     return int(text) if text.isdigit() and int(text) in MIN_GROUP_RANGE else default
 
 

@@ -94,3 +94,10 @@ def test_the_gap_chart_draws_every_group_and_dimension_with_the_gap_marked():
     assert all(f">{text}</text>" in drawn for text in ("推進体制", "目的", "差 2.5", "経営者（1人）", "現場（3人）"))
     points = drawn.split('layer_0_marks"', 1)[1].split("</g>", 1)[0]  # the dots' layer: one path per person
     assert points.count("<path") == 3 and points.count('fill="#c0392b"') == 1  # the owner's colour, once
+
+
+def test_a_gap_of_a_level_is_marked_even_when_the_means_are_rounded(small_questionnaire):
+    from core.perception import QuestionView
+
+    view = QuestionView("q", spread([1, 2]), {}, 1.67 - 0.67)
+    assert view.gap < 1 and view.notable_gap

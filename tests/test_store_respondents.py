@@ -102,3 +102,18 @@ def test_a_version_five_database_moves_its_answers_to_the_owner(tmp_path):
     store = Store(connect(path), pinned_clock)
     [owner] = store.respondents(1)
     assert owner.role == "owner" and store.answers(1, owner.id) == {"q1": Answer("q1", 3, False, "メモ")}
+
+
+def test_the_last_respondent_stays_and_nobody_writes_as_a_removed_one(store):
+    aid = store.create_assessment("x", date(2026, 3, 1), "v1")
+    other = store.create_assessment("y", date(2026, 3, 1), "v1")
+    floor = store.add_respondent(aid, "floor")
+    [owner] = [r.id for r in store.respondents(aid) if r.role == "owner"]
+    store.remove_respondent(floor)
+    with pytest.raises(ValueError):
+        store.remove_respondent(owner)  # an assessment keeps at least one
+    with pytest.raises(KeyError):
+        store.save_level(aid, "q1", 2, unknown=False, respondent_id=floor)  # removed in another tab
+    with pytest.raises(KeyError):
+        store.save_level(other, "q1", 2, unknown=False, respondent_id=owner)  # not this assessment's
+    assert store.answers(aid) == {} and store.answers(other) == {}

@@ -54,13 +54,22 @@ def _widget_key(screen: Screen, assessment: Assessment, respondent_id: int, ques
 def _save_level(screen: Screen, assessment_id: int, respondent_id: int, question_id: str, key: str) -> None:
     choice = st.session_state.get(key)
     level = None if choice in (None, UNKNOWN) else int(choice)
-    screen.store.save_level(assessment_id, question_id, level, unknown=choice == UNKNOWN, respondent_id=respondent_id)
+    try:
+        screen.store.save_level(assessment_id, question_id, level, unknown=choice == UNKNOWN,
+                                respondent_id=respondent_id)
+    except KeyError:  # removed in another tab since this page was drawn
+        st.toast(screen.t("respondent.gone"), icon=":material/warning:")
+        return
     st.toast(screen.t("assessment.saved"), icon=":material/check:")
 
 
 def _save_note(screen: Screen, assessment_id: int, respondent_id: int, question_id: str, key: str) -> None:
     note = (st.session_state.get(key) or "").strip()
-    screen.store.save_note(assessment_id, question_id, note[:NOTE_LIMIT], respondent_id=respondent_id)
+    try:
+        screen.store.save_note(assessment_id, question_id, note[:NOTE_LIMIT], respondent_id=respondent_id)
+    except KeyError:  # removed in another tab since this page was drawn
+        st.toast(screen.t("respondent.gone"), icon=":material/warning:")
+        return
     st.toast(screen.t("assessment.note_saved" if len(note) <= NOTE_LIMIT else "assessment.note_cut",
                       limit=NOTE_LIMIT), icon=":material/check:")
 

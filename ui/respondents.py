@@ -12,7 +12,7 @@ from core.charts import PHONE_WIDTH, perception_chart
 
 from core.perception import groups as groups_of
 from core.perception import (
-    DEFAULT_MIN_GROUP, NOTABLE_GAP, OTHERS, ROLES, company_scores, dimension_scores, group_scores, most_disputed,
+    DEFAULT_MIN_GROUP, NAMED_ROLES, NOTABLE_GAP, OTHERS, ROLES, company_scores, dimension_scores, group_scores, most_disputed,
     question_views,
 )
 from core.records import Assessment, RespondentRecord
@@ -31,10 +31,12 @@ def role_name(screen: Screen, role: str) -> str:
 def display_names(screen: Screen, records: list[RespondentRecord]) -> dict[int, str]:
     """A respondent's label, or their role and number: 「現場 2」. Nobody has to give a name."""
     counts: dict[str, int] = {}
-    names = {}
+    names, seen = {}, {}
     for r in records:
         counts[r.role] = counts.get(r.role, 0) + 1
-        names[r.id] = r.label or screen.t("respondent.name", role=role_name(screen, r.role), n=counts[r.role])
+        name = r.label or screen.t("respondent.name", role=role_name(screen, r.role), n=counts[r.role])
+        seen[name] = seen.get(name, 0) + 1
+        names[r.id] = name if seen[name] == 1 else f"{name} ({seen[name]})"  # two 田中 stay two people
     return names
 
 
@@ -45,13 +47,21 @@ def current_respondent(screen: Screen, assessment: Assessment) -> RespondentReco
     wanted = st.query_params.get("r")
     chosen = next((r for r in records if str(r.id) == str(wanted)), records[0])
     if len(records) > 1:
+        # The address is the only memory of whose answers these are: a widget that kept a name could,
+        # after a rename or removal in another tab, point at someone else.
         names = display_names(screen, records)
-        chosen = st.selectbox(screen.t("respondent.answering_as"), records, index=records.index(chosen),
-                              format_func=lambda r: names[r.id], help=screen.t("respondent.answering_as_help"),
-                              key=f"_respondent_{assessment.id}_{screen.lang}")
+        ids = [r.id for r in records]
+        st.selectbox(screen.t("respondent.answering_as"), ids, index=ids.index(chosen.id), format_func=names.get,
+                     help=screen.t("respondent.answering_as_help"), on_change=_choose_respondent,
+                     key=(key := f"_respondent_{assessment.id}_{screen.lang}_{chosen.id}_{hash(tuple(names.items()))}"),
+                     args=(key,))
     if wanted is not None or len(records) > 1:
         st.query_params["r"] = str(chosen.id)  # a reload stays with the same person
     return chosen
+
+
+def _choose_respondent(key: str) -> None:
+    st.query_params["r"] = str(st.session_state[key])
 
 
 def respondents_panel(screen: Screen, assessment: Assessment) -> None:
@@ -63,8 +73,8 @@ def respondents_panel(screen: Screen, assessment: Assessment) -> None:
                      icon=":material/groups:"):
         st.caption(t("respondent.panel_help"))
         _undo_offer(screen, assessment)
-        for i, r in enumerate(records):
-            _respondent_row(screen, assessment, r, names[r.id], can_remove=len(records) > 1, first=i == 0)
+        for i, r in enumerate(records):  # the first, the owner the single-respondent screens write as, stays
+            _respondent_row(screen, assessment, r, names[r.id], can_remove=i > 0, first=i == 0)
         if screen.demo:
             return
         with st.form(f"respondent_add_{assessment.id}", border=False):
@@ -99,13 +109,16 @@ def _respondent_row(screen: Screen, assessment: Assessment, r: RespondentRecord,
                      query_params=screen.params(a=assessment.id, r=r.id))
         if can_remove and not screen.demo and st.button(t("respondent.remove"), key=f"respondent_remove_{r.id}",
                                                         icon=":material/delete:"):
-            st.session_state[UNDO_KEY] = (name, screen.store.remove_respondent(r.id))
+            try:
+                st.session_state[UNDO_KEY] = (name, screen.store.remove_respondent(r.id))
+            except (KeyError, ValueError):  # gone already, or the last one (another tab was quicker)
+                st.session_state.pop(UNDO_KEY, None)
             st.rerun()
 
 
 def _undo_offer(screen: Screen, assessment: Assessment) -> None:
     undo = st.session_state.get(UNDO_KEY)
-    if undo is None or undo[1]["assessment_id"] != assessment.id:
+    if screen.demo or undo is None or undo[1]["assessment_id"] != assessment.id:
         return
     name, removed = undo
     st.info(screen.t("respondent.removed", name=md(name)), icon=":material/undo:")
@@ -133,24 +146,28 @@ def spread_section(screen: Screen, assessment: Assessment) -> None:
         st.number_input(t("respondent.min_group"), MIN_GROUP_RANGE.start, MIN_GROUP_RANGE.stop - 1, value=min_group,
                         step=1, key="respondent_min_group", help=t("respondent.min_group_help"),
                         on_change=_save_min_group, args=(screen,))
-    groups = group_scores(q, room, min_group)
-    company = company_scores(q, room)
-    per_person = [dimension_scores(q, r) for r in room]
+    # Only people in a shown group count here: a room figure over everyone, beside the groups, would let
+    # anyone work out the answers of the one or two people left out.
+    visible = [r for people in groups_of(room, min_group).values() for r in people]
+    if sum(1 for r in visible if r.role not in NAMED_ROLES) < min_group:
+        st.info(t("respondent.too_few", min=min_group), icon=":material/visibility_off:")
+        return
+    groups = group_scores(q, visible, min_group)
+    company = company_scores(q, visible)
     rows = []
     for d in q.dimensions:
         spread = company[d.id]
-        scores = [s[d.id] for s in per_person if s[d.id] is not None]
-        people = [s[d.id] for s in groups.values() if s[d.id].median is not None]
-        gap = max(s.median for s in people) - min(s.median for s in people) if len(people) >= 2 else None
+        medians = [s[d.id].median for s in groups.values() if s[d.id].median is not None]
+        gap = round(max(medians) - min(medians), 2) if len(medians) >= 2 else None
         row = {t("respondent.c_dimension"): f"{d.number}. {d.name(screen.lang)}",
                t("respondent.c_median"): _level(spread.median), t("respondent.c_n"): spread.n,
-               t("respondent.c_range"): f"{_level(min(scores))}〜{_level(max(scores))}" if scores else "—"}
+               t("respondent.c_ad"): "—" if spread.ad is None else f"{spread.ad:.2f}"}
         row |= {_group_name(screen, g): _level(s[d.id].median) for g, s in groups.items()}
-        row[t("respondent.c_gap")] = "—" if gap is None else ("⚠ " if gap >= 1 else "") + f"{gap:.1f}"
+        row[t("respondent.c_gap")] = "—" if gap is None else ("⚠ " if gap >= NOTABLE_GAP else "") + f"{gap:.1f}"
         rows.append(row)
-    _gap_picture(screen, room, min_group)
+    _gap_picture(screen, visible, min_group)
     st.dataframe(rows, hide_index=True, width="stretch")
-    _disputed(screen, room, min_group)
+    _disputed(screen, visible, min_group)
 
 
 def _gap_picture(screen: Screen, room, min_group: int) -> None:
@@ -170,7 +187,7 @@ def _gap_picture(screen: Screen, room, min_group: int) -> None:
     gaps = {}
     for d in q.dimensions:
         ms = [m["median"] for m in medians if m["dimension"] == names[d.id]]
-        gap = max(ms) - min(ms) if len(ms) >= 2 else 0
+        gap = round(max(ms) - min(ms), 2) if len(ms) >= 2 else 0
         gaps[names[d.id]] = t("respondent.gap_mark", gap=f"{gap:.1f}") if gap >= NOTABLE_GAP else ""
     if not dots:
         return

@@ -87,6 +87,9 @@ class AssessmentTables(StoreBase):
                               [respondent_id]).fetchone()
             if row is None:
                 raise KeyError(respondent_id)
+            left = cur.execute("SELECT count(*) FROM respondents WHERE assessment_id = ?", [row[0]]).fetchone()[0]
+            if left <= 1:
+                raise ValueError("an assessment keeps at least one respondent")
             answers = cur.execute("SELECT question_id, level, is_unknown, note FROM answers WHERE respondent_id = ?",
                                   [respondent_id]).fetchall()
             cur.execute("DELETE FROM answers WHERE respondent_id = ?", [respondent_id])
@@ -105,6 +108,16 @@ class AssessmentTables(StoreBase):
                                             x["unknown"], x["note"], self._clock()])
         return int(new_id)
 
+    def _respondent(self, assessment_id: int, respondent_id: int | None) -> int:
+        """Whose answer is written: the one named, if they are this assessment's, else the first."""
+        if respondent_id is None:
+            return self._owner_of(assessment_id)
+        found = self._cursor().execute("SELECT 1 FROM respondents WHERE id = ? AND assessment_id = ?",
+                                       [respondent_id, assessment_id]).fetchone()
+        if found is None:  # removed meanwhile, or someone else's: never write an answer nobody can see
+            raise KeyError(respondent_id)
+        return respondent_id
+
     def _owner_of(self, assessment_id: int) -> int:
         """The first respondent: whose answers the single-respondent screens read and write."""
         row = self._cursor().execute("SELECT id FROM respondents WHERE assessment_id = ? ORDER BY position, id LIMIT 1",
@@ -116,7 +129,7 @@ class AssessmentTables(StoreBase):
     # -- answers -------------------------------------------------------------------
 
     def save_answer(self, assessment_id: int, answer: Answer, respondent_id: int | None = None) -> None:
-        who = respondent_id or self._owner_of(assessment_id)
+        who = self._respondent(assessment_id, respondent_id)
         self._writable().execute(
             ANSWER_INSERT + """
             ON CONFLICT (respondent_id, question_id) DO UPDATE SET
@@ -129,7 +142,7 @@ class AssessmentTables(StoreBase):
     def save_level(self, assessment_id: int, question_id: str, level: int | None, unknown: bool,
                    respondent_id: int | None = None) -> None:
         """Changes the level only: a note typed in another tab stays."""
-        who = respondent_id or self._owner_of(assessment_id)
+        who = self._respondent(assessment_id, respondent_id)
         self._writable().execute(
             """
             INSERT INTO answers (respondent_id, assessment_id, question_id, level, is_unknown, updated_at)
@@ -142,7 +155,7 @@ class AssessmentTables(StoreBase):
 
     def save_note(self, assessment_id: int, question_id: str, note: str, respondent_id: int | None = None) -> None:
         """Changes the note only: the level chosen in another tab stays."""
-        who = respondent_id or self._owner_of(assessment_id)
+        who = self._respondent(assessment_id, respondent_id)
         self._writable().execute(
             """
             INSERT INTO answers (respondent_id, assessment_id, question_id, note, updated_at) VALUES (?, ?, ?, ?, ?)

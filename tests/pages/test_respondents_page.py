@@ -35,7 +35,7 @@ def test_a_respondent_is_added_answers_as_themselves_and_can_be_removed_and_put_
 
     q = open_page(ASSESSMENT, a=aid, step=1, r=floor.id)
     [who] = [s for s in q.selectbox if s.label == "回答者"]
-    assert who.value.id == floor.id
+    assert who.value == floor.id
     q.radio[0].set_value(1).run()
     first = load_questionnaire().dimensions[0].questions[0].id
     assert workspace.answers(aid, floor.id)[first].level == 1
@@ -72,7 +72,24 @@ def test_the_smallest_group_shown_is_a_setting(workspace):
     for _ in range(2):
         answer_all(workspace, aid, 1, workspace.add_respondent(aid, "floor"))
     at = open_page(RESULT, a=aid)
-    assert "現場" not in at.dataframe[-1].value.columns  # two people: not shown as a group of their own
+    assert not at.dataframe and any("表示しません" in i.value for i in at.info)  # two people: no group of their own
     at.number_input(key="respondent_min_group").set_value(2).run()
     assert workspace.get_setting("room.min_group") == "2"
     assert list(at.dataframe[-1].value["現場"])[:1] == ["1.0"]
+
+
+def test_nothing_is_shown_that_would_single_out_a_person(workspace):
+    aid = workspace.create_assessment("ワークショップ", date(2026, 3, 1), load_questionnaire().version)
+    answer_all(workspace, aid, 4)
+    answer_all(workspace, aid, 0, workspace.add_respondent(aid, "floor"))
+    for _ in range(3):  # three managers: a group of their own, the one floor person is not
+        answer_all(workspace, aid, 2, workspace.add_respondent(aid, "manager"))
+    at = open_page(RESULT, a=aid)
+    table = at.dataframe[-1].value
+    assert "現場" not in table.columns and list(table["人数"])[:1] == [4]  # the owner and the managers
+    assert list(table["中央値"])[:1] == ["2.0"]  # room figures leave out whoever no group shows
+    assert "0.0" not in "".join(map(str, table.to_numpy().ravel()))  # the floor person's answers are nowhere
+    two = workspace.create_assessment("少人数", date(2026, 3, 1), load_questionnaire().version)
+    answer_all(workspace, two, 1, workspace.add_respondent(two, "floor"))
+    at = open_page(RESULT, a=two)
+    assert any("表示しません" in i.value for i in at.info)  # the owner and one more: no spread by role
