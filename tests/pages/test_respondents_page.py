@@ -12,6 +12,15 @@ def answer_all(store, aid, level, respondent_id=None):
         store.save_answer(aid, Answer(q.id, level), respondent_id=respondent_id)
 
 
+def owner_and_floor(store, floor_staff: int) -> int:
+    """The owner answers 4 everywhere, each floor person 1."""
+    aid = store.create_assessment("ワークショップ", date(2026, 3, 1), load_questionnaire().version)
+    answer_all(store, aid, 4)
+    for _ in range(floor_staff):
+        answer_all(store, aid, 1, store.add_respondent(aid, "floor"))
+    return aid
+
+
 def test_one_respondent_keeps_the_flow_as_simple_as_before(workspace):
     aid = workspace.create_assessment("導入前", date(2026, 3, 1), load_questionnaire().version)
     answer_all(workspace, aid, 2)
@@ -51,10 +60,7 @@ def test_a_respondent_is_added_answers_as_themselves_and_can_be_removed_and_put_
 
 
 def test_the_room_spread_and_the_gap_between_owner_and_floor_are_shown(workspace):
-    aid = workspace.create_assessment("ワークショップ", date(2026, 3, 1), load_questionnaire().version)
-    answer_all(workspace, aid, 4)
-    for _ in range(3):
-        answer_all(workspace, aid, 1, workspace.add_respondent(aid, "floor"))
+    aid = owner_and_floor(workspace, floor_staff=3)
     at = open_page(RESULT, a=aid)
     assert not at.exception
     body = texts(at)
@@ -67,10 +73,7 @@ def test_the_room_spread_and_the_gap_between_owner_and_floor_are_shown(workspace
 
 
 def test_the_smallest_group_shown_is_a_setting(workspace):
-    aid = workspace.create_assessment("ワークショップ", date(2026, 3, 1), load_questionnaire().version)
-    answer_all(workspace, aid, 4)
-    for _ in range(2):
-        answer_all(workspace, aid, 1, workspace.add_respondent(aid, "floor"))
+    aid = owner_and_floor(workspace, floor_staff=2)
     at = open_page(RESULT, a=aid)
     assert not at.dataframe and any("表示しません" in i.value for i in at.info)  # two people: no group of their own
     at.number_input(key="respondent_min_group").set_value(2).run()
