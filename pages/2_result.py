@@ -3,8 +3,8 @@
 import streamlit as st
 
 from core.charts import RadarSeries
-from core.perception import median_answers
-from ui.assessments import assessment_picker, current_assessment, label_of, result_of
+from core.perception import median_answers, room_result
+from ui.assessments import assessment_picker, current_assessment, label_of
 from ui.bootstrap import ASSESSMENT, HOME, bootstrap
 from ui.evidence import show_disagreements
 from ui.respondents import respondents_panel, spread_section
@@ -24,8 +24,9 @@ if current is None:
     st.stop()
 
 assessment = assessment_picker(screen, current, key="_result_pick")
-result = result_of(screen, assessment)
-answers = median_answers(screen.store.room(assessment.id))
+room = screen.store.room(assessment.id)  # read once: the result, the answers and the spread all come from it
+result = room_result(screen.questionnaire, room)
+answers = median_answers(room)
 targets = screen.store.targets(assessment.id)
 
 headline(screen, result)
@@ -40,7 +41,7 @@ if targets:
 radar(screen, series)
 score_table(screen, result, targets)
 respondents_panel(screen, assessment)
-spread_section(screen, assessment)
+spread_section(screen, room)
 
 weakest_areas(screen, result, answers)
 

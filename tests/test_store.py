@@ -216,3 +216,17 @@ def test_target_only_changes_are_counted_and_edited_kpis_can_be_removed(store):
     store.save_kpi_specs([KpiSpec("B", target=1), KpiSpec("C", target=2)])
     store.save_kpi_specs([KpiSpec("C", target=3)], replace_all=True)
     assert {s.name: s.target for s in store.kpi_specs()} == {"A": 5.0, "C": 3.0}
+
+
+def test_the_fixed_statements_name_the_columns_their_rows_are_built_for():
+    import re
+
+    from core.store.inventory import PROCESS_COLUMNS, PROCESS_INSERT, PROCESS_SELECT
+    from core.store.kpis import OBSERVATION_COLUMNS, OBSERVATION_INSERT
+
+    def columns(sql: str) -> list[str]:
+        return [c.strip() for c in re.search(r"\(([^?]+?)\)", sql).group(1).split(",")]
+
+    assert columns(OBSERVATION_INSERT) == list(OBSERVATION_COLUMNS)
+    assert columns(PROCESS_INSERT) == ["position", *PROCESS_COLUMNS]
+    assert [c.strip() for c in PROCESS_SELECT.removeprefix("SELECT ").split(" FROM")[0].split(",")] == list(PROCESS_COLUMNS)

@@ -12,8 +12,8 @@ from core.charts import PHONE_WIDTH, perception_chart
 
 from core.perception import groups as groups_of
 from core.perception import (
-    DEFAULT_MIN_GROUP, NAMED_ROLES, NOTABLE_GAP, OTHERS, ROLES, company_scores, dimension_scores, group_scores, most_disputed,
-    question_views,
+    DEFAULT_MIN_GROUP, NAMED_ROLES, NOTABLE_GAP, OTHERS, ROLES, Respondent, company_scores, dimension_scores,
+    group_scores, most_disputed, question_views,
 )
 from core.records import Assessment, RespondentRecord
 from core.settings import MIN_GROUP_RANGE, Setting, read_min_group
@@ -132,11 +132,10 @@ def _level(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
-def spread_section(screen: Screen, assessment: Assessment) -> None:
+def spread_section(screen: Screen, room: list[Respondent]) -> None:
     """With several respondents: the spread per dimension, each shown role's median, and the questions
     the room disagrees on most. Nobody's own answers are shown."""
     t, q = screen.t, screen.questionnaire
-    room = screen.store.room(assessment.id)
     if len(room) < 2:
         return
     st.subheader(t("respondent.spread_heading", count=len(room)))

@@ -6,14 +6,15 @@ from core.store.base import StoreBase, as_dicts
 
 PROCESS_COLUMNS = ("name", "old_procedure", "new_procedure", "exceptions", "exception_owner", "paper_steps",
                    "double_entry", "double_entries_per_month", "resolved")
-PROCESS_INSERT = (f"INSERT INTO processes (position, {', '.join(PROCESS_COLUMNS)})"
-                  f" VALUES ({', '.join('?' * (len(PROCESS_COLUMNS) + 1))})")
+PROCESS_INSERT = ("INSERT INTO processes (position, name, old_procedure, new_procedure, exceptions, exception_owner,"
+                  " paper_steps, double_entry, double_entries_per_month, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+PROCESS_SELECT = ("SELECT name, old_procedure, new_procedure, exceptions, exception_owner, paper_steps, double_entry,"
+                  " double_entries_per_month, resolved FROM processes ORDER BY position")
 
 
 class InventoryTables(StoreBase):
     def processes(self) -> list[dict]:
-        return as_dicts(self._cursor().execute(
-            f"SELECT {', '.join(PROCESS_COLUMNS)} FROM processes ORDER BY position"))
+        return as_dicts(self._cursor().execute(PROCESS_SELECT))
 
     def save_processes(self, processes: list[dict]) -> None:
         self._replace_all("DELETE FROM processes", PROCESS_INSERT,

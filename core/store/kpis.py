@@ -18,7 +18,12 @@ OBSERVATION_SCHEMA = pa.schema([("kpi", pa.string()), ("kpi_en", pa.string()), (
                                 ("unit", pa.string()), ("period", pa.date32()), ("value", pa.float64()),
                                 ("target", pa.float64()), ("source", pa.string()), ("source_hash", pa.string()),
                                 ("sheet", pa.string()), ("cell", pa.string()), ("imported_at", pa.timestamp("us"))])
-KPI_COLUMNS = "name, unit, direction, category, baseline, target, target_date, owner"
+# Fixed statements: no SQL here is ever put together at run time.
+OBSERVATION_INSERT = ("INSERT OR REPLACE INTO kpi_observations (kpi, kpi_en, category, unit, period, value, target,"
+                      " source, source_hash, sheet, cell, imported_at) SELECT * FROM incoming_observations")
+KPI_INSERT = ("INSERT OR REPLACE INTO kpis (name, unit, direction, category, baseline, target, target_date, owner)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+KPI_SELECT = "SELECT name, unit, direction, category, baseline, target, target_date, owner FROM kpis ORDER BY name"
 
 
 def write_observations(cur: duckdb.DuckDBPyConnection, rows: list[list]) -> None:
@@ -26,15 +31,14 @@ def write_observations(cur: duckdb.DuckDBPyConnection, rows: list[list]) -> None
     cur.register("incoming_observations",
                  pa.table(dict(zip(OBSERVATION_COLUMNS, zip(*rows))), schema=OBSERVATION_SCHEMA))
     try:
-        cur.execute(f"INSERT OR REPLACE INTO kpi_observations ({', '.join(OBSERVATION_COLUMNS)})"
-                    " SELECT * FROM incoming_observations")
+        cur.execute(OBSERVATION_INSERT)
     finally:
         cur.unregister("incoming_observations")
 
 
 def write_kpi_spec(cur: duckdb.DuckDBPyConnection, k: KpiSpec) -> None:
-    cur.execute(f"INSERT OR REPLACE INTO kpis ({KPI_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [k.name, k.unit or "", k.direction, k.category, k.baseline, k.target, k.target_date, k.owner or ""])
+    cur.execute(KPI_INSERT, [k.name, k.unit or "", k.direction, k.category, k.baseline, k.target, k.target_date,
+                             k.owner or ""])
 
 
 def same(a: float | None, b: float | None) -> bool:

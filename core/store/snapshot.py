@@ -9,7 +9,7 @@ import duckdb
 from core.store.assessments import ANSWER_INSERT, RESPONDENT_INSERT
 from core.store.base import StoreBase, as_dicts
 from core.store.inventory import PROCESS_COLUMNS, PROCESS_INSERT
-from core.store.kpis import KPI_COLUMNS, write_observations
+from core.store.kpis import KPI_INSERT, KPI_SELECT, write_observations
 from core.store.plan import MILESTONE_INSERT, ROLE_INSERT
 from core.store.reviews import ACTION_INSERT
 from core.store.schema import SCHEMA_VERSION
@@ -50,7 +50,7 @@ class Snapshots(StoreBase):
         settings = {k: v for k, v in cur.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
                     if k.startswith(SETTING_PREFIXES)}
         specs = [{**k, "target_date": _iso(k["target_date"])}
-                 for k in as_dicts(cur.execute(f"SELECT {KPI_COLUMNS} FROM kpis ORDER BY name"))]
+                 for k in as_dicts(cur.execute(KPI_SELECT))]
         return {"format": "teichaku-workspace", "schema_version": SCHEMA_VERSION, "company": company,
                 "settings": settings, "assessments": self._assessments_in_full(cur), "kpis": specs,
                 "kpi_observations": _observations_with_provenance(cur),
@@ -107,8 +107,7 @@ def _load(cur: duckdb.DuckDBPyConnection, snapshot: dict, with_company: bool, mo
     for r in snapshot.get("roles", []):
         cur.execute(ROLE_INSERT, [r["role"], r.get("person") or "", r.get("backup") or ""])
     for k in snapshot.get("kpis", []):  # `or`: a key given as null gets the column's default too
-        cur.execute(f"INSERT OR REPLACE INTO kpis ({KPI_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [k["name"], k.get("unit") or "", k.get("direction") or "lower", k.get("category") or "other",
+        cur.execute(KPI_INSERT, [k["name"], k.get("unit") or "", k.get("direction") or "lower", k.get("category") or "other",
                      k.get("baseline"), k.get("target"), _date(k.get("target_date")), k.get("owner") or ""])
     _load_observations(cur, snapshot.get("kpi_observations", []))
     first = cur.execute("SELECT coalesce(max(position) + 1, 0) FROM milestones").fetchone()[0]
