@@ -365,3 +365,66 @@ def perception_chart(dots: pd.DataFrame, medians: pd.DataFrame, *, groups: list[
     # A blank row's worth of room above each dimension for its name: the first group's row carries it.
     height = 22 * len(order) + 18 * len(dimensions)
     return alt.layer(points, ticks, names, gaps).properties(width=width, height=height).configure_view(stroke=None)
+
+
+# Drawn for a 1280×720 projector: the picture is shown at the size it is drawn, its text at least 20 px.
+PROJECTOR_WIDTH = 1140
+PROJECTOR_FONT = 24
+PROJECTOR_INK, PROJECTOR_ALERT = "#111820", "#8f1f14"  # 7:1 or better on white
+
+
+def _for_projector(chart: alt.LayerChart, height: int, width: int) -> alt.LayerChart:
+    """Exactly `width` × `height` as drawn (no padding added around it), so it is never shrunk to fit."""
+    return (chart.properties(width=width, height=height, padding={"left": 8, "right": 24, "top": 8, "bottom": 8},
+                             autosize=alt.AutoSizeParams(type="fit", contains="padding"))
+            .configure_view(stroke=None)
+            .configure_axis(labelFontSize=PROJECTOR_FONT, titleFontSize=PROJECTOR_FONT, labelColor=PROJECTOR_INK,
+                            titleColor=PROJECTOR_INK, titleFontWeight="normal"))
+
+
+def _level_axis(score_title: str, field: str = "score") -> alt.X:
+    return alt.X(f"{field}:Q", title=score_title, scale=alt.Scale(domain=[0, MAX_LEVEL], nice=False),
+                 axis=alt.Axis(values=list(range(MAX_LEVEL + 1)), format="d", grid=True, gridColor="#d5dbe1"))
+
+
+def group_strip_chart(dots: pd.DataFrame, medians: pd.DataFrame, *, groups: list[str], score_title: str,
+                      width: int = PROJECTOR_WIDTH) -> alt.LayerChart:
+    """One dimension on a projector: a row per shown group, its name and `n` above it, its median as a bar
+    with the value beside it, and (when the facilitator chose to show them) each unnamed person as a dot
+    (dots: group, score; medians: group, median, label)."""
+    y = alt.Y("group:N", sort=groups, axis=None, scale=alt.Scale(domain=groups, paddingInner=0.55, paddingOuter=0.4))
+    x = _level_axis(score_title)
+    color = alt.Color("group:N", sort=groups, legend=None,
+                      scale=alt.Scale(domain=groups, range=list(GROUP_COLORS[:len(groups)])))
+    # The ticks carry the axis, so without dots nothing round is drawn at all.
+    ticks = alt.Chart(medians).mark_tick(thickness=6, size=44, opacity=1).encode(
+        y=y, x=_level_axis(score_title, "median"), color=color)
+    values = alt.Chart(medians).mark_text(align="left", dx=10, dy=-24, fontSize=PROJECTOR_FONT, fontWeight="bold",
+                                          color=PROJECTOR_INK).encode(y=y, x=alt.X("median:Q"), text="value:N")
+    names = alt.Chart(medians).mark_text(align="left", baseline="bottom", dy=-26, fontSize=PROJECTOR_FONT,
+                                         color=PROJECTOR_INK).encode(y=y, x=alt.XValue(0), text="label:N")
+    layers = [ticks, values, names]
+    if not dots.empty:
+        layers.insert(0, alt.Chart(dots).mark_circle(size=420, opacity=0.45).encode(y=y, x=x, color=color))
+    return _for_projector(alt.layer(*layers), height=max(200, 80 * len(groups) + 60), width=width)
+
+
+def gap_overview_chart(medians: pd.DataFrame, gaps: pd.DataFrame, *, groups: list[str], dimensions: list[str],
+                       score_title: str, width: int = PROJECTOR_WIDTH) -> alt.LayerChart:
+    """Every dimension on one projector screen: each shown group's median as a coloured mark on one line,
+    joined from the lowest to the highest, and the gap written at the right where it is a level or more
+    (medians: dimension, group, score; gaps: dimension, low, high, gap_label)."""
+    y = alt.Y("dimension:N", sort=dimensions, axis=None,
+              scale=alt.Scale(domain=dimensions, paddingInner=0.5, paddingOuter=0.5))
+    x = _level_axis(score_title)
+    color = alt.Color("group:N", sort=groups, scale=alt.Scale(domain=groups, range=list(GROUP_COLORS[:len(groups)])),
+                      legend=alt.Legend(title=None, orient="top", labelFontSize=PROJECTOR_FONT,
+                                        labelColor=PROJECTOR_INK, symbolSize=400, labelLimit=0, columnPadding=28))
+    span = alt.Chart(gaps).mark_rule(color="#9aa5b1", strokeWidth=5).encode(y=y, x=alt.X("low:Q"), x2="high:Q")
+    marks = alt.Chart(medians).mark_circle(size=460, opacity=1).encode(y=y, x=x, color=color)
+    names = alt.Chart(gaps).mark_text(align="left", baseline="bottom", dy=-16, fontSize=PROJECTOR_FONT,
+                                      color=PROJECTOR_INK).encode(y=y, x=alt.XValue(0), text="dimension:N")
+    marked = alt.Chart(gaps).mark_text(align="right", baseline="bottom", dy=-16, fontSize=PROJECTOR_FONT,
+                                       fontWeight="bold", color=PROJECTOR_ALERT).encode(
+        y=y, x=alt.XDatum(MAX_LEVEL), text="gap_label:N")
+    return _for_projector(alt.layer(span, marks, names, marked), height=52 * len(dimensions) + 92, width=width)

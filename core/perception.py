@@ -106,6 +106,14 @@ def groups(respondents: Sequence[Respondent], min_group: int = DEFAULT_MIN_GROUP
     return shown
 
 
+def visible_room(respondents: Sequence[Respondent], min_group: int = DEFAULT_MIN_GROUP) -> list[Respondent]:
+    """The people whose answers the room's figures may show: those in a shown group, and only once at least
+    `min_group` of them are not 経営者. A room figure over everyone, beside the groups, would let anyone
+    work out the answers of the one or two people left out; empty when too few can be shown."""
+    visible = [r for people in groups(respondents, min_group).values() for r in people]
+    return visible if sum(1 for r in visible if r.role not in NAMED_ROLES) >= min_group else []
+
+
 def question_views(questionnaire: Questionnaire, respondents: Sequence[Respondent],
                    min_group: int = DEFAULT_MIN_GROUP) -> list[QuestionView]:
     shown = groups(respondents, min_group)

@@ -5,8 +5,9 @@ import streamlit as st
 from core.charts import RadarSeries
 from core.perception import median_answers, room_result
 from ui.assessments import assessment_picker, current_assessment, label_of
-from ui.bootstrap import ASSESSMENT, HOME, bootstrap
+from ui.bootstrap import ASSESSMENT, HOME, RESULT, bootstrap
 from ui.evidence import show_disagreements
+from ui.projection import present_opener, present_page
 from ui.respondents import respondents_panel, spread_section
 from ui.result import (
     delete_control, deleted_notice, gap_list, headline, radar, rename_control, score_table, target_editor,
@@ -14,6 +15,7 @@ from ui.result import (
 )
 
 screen = bootstrap("nav.result")
+present_page(screen)
 t = screen.t
 st.title(t("result.title"))
 deleted_notice(screen)
@@ -29,6 +31,7 @@ result = room_result(screen.questionnaire, room)
 answers = median_answers(room)
 targets = screen.store.targets(assessment.id)
 
+present_opener(screen, RESULT, assessment.id)
 headline(screen, result)
 show_disagreements(screen, result, screen.store.kpi_specs(), screen.store.kpi_series())
 if result.missing:

@@ -53,6 +53,7 @@ class Screen:
     storage: StorageChoice
     demo: bool
     today: date
+    present: bool = False  # projection mode: no sidebar, no banner, nothing to edit
 
     def params(self, **extra: object) -> dict[str, str]:
         """Query parameters that keep language and workspace across links."""
@@ -84,14 +85,17 @@ def unique_labels(assessments, t) -> dict[int, str]:
 def bootstrap(title_key: str) -> Screen:
     lang = resolve_language(st.query_params.get("lang"), st.context.locale)
     t = translator(lang)
+    present = st.query_params.get("present") == "1"
     st.set_page_config(page_title=f"{t(title_key)} | Teichaku", page_icon=":material/trending_up:",
-                       layout="wide")
+                       layout="wide", initial_sidebar_state="collapsed" if present else "auto")
     storage = choose_storage(os.environ.get(ENV_VAR), st.get_option("server.address"), Path.home())
     demo = st.query_params.get("ws") == "demo"
     store = demo_store(lang) if demo else _own_store(storage, t)
     today = demo_as_of() if demo else clock.today(st.context.timezone)
-    screen = Screen(lang, t, load_questionnaire(), store, storage, demo, today)
+    screen = Screen(lang, t, load_questionnaire(), store, storage, demo, today, present)
     warm_up()  # the chart-drawing process, before anyone opens the dashboard
+    if present:
+        return screen
     _sidebar(screen)
     if demo:
         st.info(t("demo.banner", company=company_name(screen), date=long_date(lang, today)),

@@ -34,14 +34,14 @@ def picture(screen: Screen, alt: str, build, *args, phone: dict | None = None, *
     except DrawingFailed:
         narrow = None  # the wide drawing alone, shrunk to fit
     if narrow is None:
-        st.html(_img(alt, wide))
+        st.html(img_tag(alt, wide))
     else:
         # The narrow one loads lazily: a hidden lazy image is never loaded, so a desktop does not pay for it.
-        st.html(f'{PAIR_STYLE}<div class="tk-pair">{_img(alt, wide, "tk-wide")}'
-                f'{_img(alt, narrow, "tk-narrow", lazy=True)}</div>')
+        st.html(f'{PAIR_STYLE}<div class="tk-pair">{img_tag(alt, wide, "tk-wide")}'
+                f'{img_tag(alt, narrow, "tk-narrow", lazy=True)}</div>')
 
 
-def _img(alt: str, drawn: str, size: str = "", lazy: bool = False) -> str:
+def img_tag(alt: str, drawn: str, size: str = "", lazy: bool = False) -> str:
     encoded = b64encode(drawn.encode()).decode()
     attributes = (f' class="{size}"' if size else "") + (' loading="lazy"' if lazy else "")
     return (f'<img{attributes} alt="{escape(alt)}" style="max-width:100%;height:auto" '

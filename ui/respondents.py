@@ -9,12 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import PHONE_WIDTH, perception_chart
-
-from core.perception import groups as groups_of
 from core.perception import (
-    DEFAULT_MIN_GROUP, NAMED_ROLES, NOTABLE_GAP, OTHERS, ROLES, Respondent, company_scores, dimension_scores,
-    group_scores, most_disputed, question_views,
+    DEFAULT_MIN_GROUP, NOTABLE_GAP, OTHERS, ROLES, Respondent, company_scores, dimension_scores, group_scores,
+    most_disputed, question_views, visible_room,
 )
+from core.perception import groups as groups_of
 from core.records import Assessment, RespondentRecord
 from core.settings import MIN_GROUP_RANGE, Setting, read_min_group
 from ui.bootstrap import Screen
@@ -145,10 +144,8 @@ def spread_section(screen: Screen, room: list[Respondent]) -> None:
         st.number_input(t("respondent.min_group"), MIN_GROUP_RANGE.start, MIN_GROUP_RANGE.stop - 1, value=min_group,
                         step=1, key="respondent_min_group", help=t("respondent.min_group_help"),
                         on_change=_save_min_group, args=(screen,))
-    # Only people in a shown group count here: a room figure over everyone, beside the groups, would let
-    # anyone work out the answers of the one or two people left out.
-    visible = [r for people in groups_of(room, min_group).values() for r in people]
-    if sum(1 for r in visible if r.role not in NAMED_ROLES) < min_group:
+    visible = visible_room(room, min_group)
+    if not visible:
         st.info(t("respondent.too_few", min=min_group), icon=":material/visibility_off:")
         return
     groups = group_scores(q, visible, min_group)
