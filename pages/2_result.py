@@ -5,7 +5,7 @@ import streamlit as st
 from core.charts import RadarSeries
 from core.perception import median_answers, room_result
 from ui.assessments import assessment_picker, current_assessment, label_of
-from ui.bootstrap import ASSESSMENT, HOME, RESULT, bootstrap
+from ui.bootstrap import ASSESSMENT, HOME, bootstrap
 from ui.evidence import show_disagreements
 from ui.projection import present_opener, present_page
 from ui.respondents import respondents_panel, spread_section
@@ -31,7 +31,7 @@ result = room_result(screen.questionnaire, room)
 answers = median_answers(room)
 targets = screen.store.targets(assessment.id)
 
-present_opener(screen, RESULT, assessment.id)
+present_opener(screen, assessment.id)
 headline(screen, result)
 show_disagreements(screen, result, screen.store.kpi_specs(), screen.store.kpi_series())
 if result.missing:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.dashboard import build_dashboard
-from ui.bootstrap import DASHBOARD, IMPORT, bootstrap
+from ui.bootstrap import IMPORT, bootstrap
 from ui.dashboard import (
     bullet, cards, dashboard_tabs, edit_notes, evidence, four_metrics, kpi_editor, money_panel, money_statement,
     saved_target, settings, settings_first, shows, subsidy_panel, target_form, value_editor,
@@ -16,7 +16,7 @@ t = screen.t
 board = build_dashboard(screen.store)
 st.title(t("dashboard.title", tool=board.tool or t("dashboard.tool_unnamed")))
 if board.progress:
-    present_opener(screen, DASHBOARD, None, start="kpis")
+    present_opener(screen, None, start="kpis")
 evidence(screen, board)
 if not board.progress:  # nothing to judge yet: the settings and an empty KPI table to start from
     st.info(t("dashboard.empty"))

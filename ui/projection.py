@@ -45,13 +45,21 @@ def present_page(screen: Screen, default_step: str | None = None) -> None:
     present(screen, assessment, room, result, default_step)
 
 
-def present_opener(screen: Screen, page: str, assessment_id: int | None, start: str | None = None) -> None:
-    """The button that opens projection mode on `page`, and whether dots are shown."""
+def present_opener(screen: Screen, assessment_id: int | None, start: str | None = None) -> None:
+    """The button that turns this page into its projection, and whether dots are shown. The same tab: a
+    new one would be a new session, which on a shared copy holds none of this visitor's data."""
     t = screen.t
     with st.container(horizontal=True, vertical_alignment="center"):
-        dots = st.checkbox(t("present.dots"), key=f"_present_dots_{page}", help=t("present.dots_help"))
-        st.page_link(page, label=t("present.open"), icon=":material/co_present:", help=t("present.open_help"),
-                     query_params=screen.params(present=1, a=assessment_id, step=start, dots=1 if dots else None))
+        st.button(t("present.open"), icon=":material/co_present:", help=t("present.open_help"), key="present_open",
+                  on_click=_open, args=(assessment_id, start))
+        st.checkbox(t("present.dots"), key="present_dots", help=t("present.dots_help"))
+
+
+def _open(assessment_id: int | None, start: str | None) -> None:
+    st.query_params["present"] = "1"
+    for name, value in (("a", assessment_id), ("step", start), ("dots", 1 if st.session_state.get("present_dots") else None)):
+        if value is not None:
+            st.query_params[name] = str(value)
 
 
 def present(screen: Screen, assessment: Assessment | None, room: list[Respondent], result: AssessmentResult | None,
