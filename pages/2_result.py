@@ -43,7 +43,7 @@ if targets:
     series.append(RadarSeries(t("result.target_series"), dict(targets), is_target=True))
 radar(screen, series)
 score_table(screen, result, targets)
-respondents_panel(screen, assessment)
+respondents_panel(screen, assessment, room)
 spread_section(screen, room)
 
 weakest_areas(screen, result, answers)

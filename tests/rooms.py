@@ -20,7 +20,7 @@ WORKSHOP = {"owner": (1, 3), "manager": (3, 2), "floor": (5, 1), "it": (1, 2)}
 def room_of(size: int) -> dict[str, tuple[int, int]]:
     """`size` people in the workshop's proportions: one owner, the rest three managers to five floor staff."""
     rest = size - 1
-    managers = max(1, round(rest * 3 / 9))
+    managers = min(rest, max(1, round(rest * 3 / 9)))
     return {"owner": (1, 3), "manager": (managers, 2), "floor": (rest - managers, 1)}
 
 

@@ -21,6 +21,7 @@ from ui.format import md
 from ui.pictures import picture
 
 UNDO_KEY = "_respondent_undo"
+ROW_LIMIT = 6  # more people than this are listed in a table and edited one at a time
 
 
 def role_name(screen: Screen, role: str) -> str:
@@ -63,7 +64,7 @@ def _choose_respondent(key: str) -> None:
     st.query_params["r"] = str(st.session_state[key])
 
 
-def respondents_panel(screen: Screen, assessment: Assessment) -> None:
+def respondents_panel(screen: Screen, assessment: Assessment, room: list[Respondent] | None = None) -> None:
     """Add, rename, change the role of and remove respondents; a removal can be undone."""
     t = screen.t
     records = screen.store.respondents(assessment.id)
@@ -72,8 +73,11 @@ def respondents_panel(screen: Screen, assessment: Assessment) -> None:
                      icon=":material/groups:"):
         st.caption(t("respondent.panel_help"))
         _undo_offer(screen, assessment)
-        for i, r in enumerate(records):  # the first, the owner the single-respondent screens write as, stays
-            _respondent_row(screen, assessment, r, names[r.id], can_remove=i > 0, first=i == 0)
+        if len(records) > ROW_LIMIT:
+            _roster(screen, assessment, records, names, room or [])
+        else:
+            for i, r in enumerate(records):  # the first, the owner the single-respondent screens write as, stays
+                _respondent_row(screen, assessment, r, names[r.id], can_remove=i > 0, first=i == 0)
         if screen.demo:
             return
         with st.form(f"respondent_add_{assessment.id}", border=False):
@@ -88,6 +92,23 @@ def respondents_panel(screen: Screen, assessment: Assessment) -> None:
                 st.rerun()
         if added := st.session_state.pop(f"_respondent_added_{assessment.id}", None):
             st.success(t("respondent.added", name=md(added)), icon=":material/check:")
+
+
+def _roster(screen: Screen, assessment: Assessment, records: list[RespondentRecord], names: dict[int, str],
+            room: list[Respondent]) -> None:
+    """A room of many: everyone in one table, and the one chosen there to edit. A row of widgets per person
+    would make a 30-person page take seconds to appear."""
+    t = screen.t
+    answered = {r.id: sum(1 for a in r.answers.values() if a.is_answered) for r in room}
+    total = len(screen.questionnaire.questions)
+    st.dataframe([{t("respondent.role"): role_name(screen, r.role), t("respondent.label"): names[r.id],
+                   t("respondent.c_answered"): t("respondent.answered", done=answered.get(r.id, 0), total=total)}
+                  for r in records], hide_index=True, width="stretch", height=min(400, 36 + 35 * len(records)))
+    ids = [r.id for r in records]
+    chosen = st.selectbox(t("respondent.edit_one"), ids, format_func=names.get,
+                          key=f"respondent_pick_{assessment.id}_{hash(tuple(names.items()))}")
+    record = next(r for r in records if r.id == chosen)
+    _respondent_row(screen, assessment, record, names[record.id], can_remove=record.id != ids[0], first=True)
 
 
 def _respondent_row(screen: Screen, assessment: Assessment, r: RespondentRecord, name: str, can_remove: bool,

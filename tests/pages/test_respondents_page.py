@@ -96,3 +96,19 @@ def test_nothing_is_shown_that_would_single_out_a_person(workspace):
     answer_all(workspace, two, 1, workspace.add_respondent(two, "floor"))
     at = open_page(RESULT, a=two)
     assert any("表示しません" in i.value for i in at.info)  # the owner and one more: no spread by role
+
+
+def test_a_large_room_is_listed_in_one_table_and_edited_one_at_a_time(workspace):
+    aid = owner_and_floor(workspace, floor_staff=9)
+    at = open_page(RESULT, a=aid)
+    assert not at.exception
+    roster = next(d for d in at.dataframe if "役割" in d.value.columns)
+    total = len(load_questionnaire().questions)
+    assert len(roster.value) == 10 and roster.value["回答"].iloc[1] == f"{total} / {total} 問回答"
+    assert len([s for s in at.selectbox if s.label == "役割" and not s.form_id]) == 1  # one editing row, not ten
+    pick = next(s for s in at.selectbox if s.label == "変更する回答者")
+    floor_five = workspace.respondents(aid)[5].id
+    pick.set_value(floor_five).run()
+    at.text_input(key=f"respondent_label_{floor_five}").input("田中").run()
+    at.button(key=f"respondent_save_{floor_five}").click().run()
+    assert workspace.respondents(aid)[5].label == "田中"
