@@ -125,7 +125,8 @@ SHAPE = {
     "settings": {**SETTINGS, "*": TEXT},
     "assessments": [{"label": TEXT, "taken_on": _day, "definition_version": TEXT, "created_at": OPTIONAL_MOMENT,
                      "answers": ANSWERS,  # a file from before respondents: the owner's
-                     "respondents": [{"role": _one_of(*ROLES), "label": OPTIONAL_TEXT, "answers": ANSWERS}],
+                     "respondents": [{"role": _one_of(*ROLES), "label": OPTIONAL_TEXT, "form_id": OPTIONAL_TEXT,
+                                      "answers": ANSWERS}],
                      "targets": {"*": _level}}],
     "kpis": [{"name": TEXT, "unit": OPTIONAL_TEXT, "direction": optional(_one_of("lower", "higher")),
               "category": OPTIONAL_TEXT, "baseline": OPTIONAL_NUMBER, "target": OPTIONAL_NUMBER,

@@ -16,6 +16,8 @@ from core.store.transaction import transaction
 
 
 RESPONDENT_INSERT = "INSERT INTO respondents (assessment_id, position, role, label) VALUES (?, ?, ?, ?)"
+FORM_RESPONDENT_INSERT = ("INSERT INTO respondents (assessment_id, position, role, label, form_id) VALUES (?, ?, ?, ?, ?)"
+                          " RETURNING id")
 ANSWER_INSERT = ("INSERT INTO answers (respondent_id, assessment_id, question_id, level, is_unknown, note, updated_at)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?)")
 
@@ -73,6 +75,33 @@ class AssessmentTables(StoreBase):
                                    [assessment_id]).fetchone()[0]
             return int(cur.execute(RESPONDENT_INSERT + " RETURNING id",
                                    [assessment_id, position, role, label.strip()]).fetchone()[0])
+
+    def form_ids(self) -> set[str]:
+        """The forms already read into this workspace, in any assessment."""
+        return {r[0] for r in self._cursor().execute(
+            "SELECT form_id FROM respondents WHERE form_id IS NOT NULL").fetchall()}
+
+    def add_form_respondents(self, assessment_id: int, forms: list[tuple[Role, str, str, list[Answer]]]) -> list[int]:
+        """(role, label, form id, answers) of filled forms as new respondents, all in one transaction: a
+        form read before, here or in another assessment, refuses the whole batch (ValueError)."""
+        moment = self._clock()
+        with transaction(self._writable()) as cur:
+            known = {r[0] for r in cur.execute("SELECT form_id FROM respondents WHERE form_id IS NOT NULL").fetchall()}
+            ids = [form_id for _, _, form_id, _ in forms]
+            if known & set(ids) or len(set(ids)) < len(ids):
+                raise ValueError("form already imported")
+            position = cur.execute("SELECT coalesce(max(position) + 1, 0) FROM respondents WHERE assessment_id = ?",
+                                   [assessment_id]).fetchone()[0]
+            added = []
+            for offset, (role, label, form_id, answers) in enumerate(forms):
+                if role not in ROLES:
+                    raise ValueError(role)
+                who = cur.execute(FORM_RESPONDENT_INSERT,
+                                  [assessment_id, position + offset, role, label.strip(), form_id]).fetchone()[0]
+                for a in answers:
+                    cur.execute(ANSWER_INSERT, [who, assessment_id, a.question_id, a.level, a.unknown, a.note, moment])
+                added.append(int(who))
+            return added
 
     def update_respondent(self, respondent_id: int, role: Role, label: str) -> None:
         if role not in ROLES:

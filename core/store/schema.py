@@ -121,6 +121,10 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE answers;
     ALTER TABLE answers_by_respondent RENAME TO answers;
     """,
+    # 7: a respondent read from a paper or Excel form remembers the form, so it is never imported twice.
+    """
+    ALTER TABLE respondents ADD COLUMN form_id VARCHAR;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from core.store.assessments import ANSWER_INSERT, RESPONDENT_INSERT
+from core.store.assessments import ANSWER_INSERT, FORM_RESPONDENT_INSERT
 from core.store.base import StoreBase, as_dicts
 from core.store.inventory import PROCESS_COLUMNS, PROCESS_INSERT
 from core.store.kpis import KPI_INSERT, KPI_SELECT, write_observations
@@ -61,13 +61,14 @@ class Snapshots(StoreBase):
 
     def _assessments_in_full(self, cur: duckdb.DuckDBPyConnection) -> list[dict]:
         created = dict(cur.execute("SELECT id, created_at FROM assessments").fetchall())
+        forms = dict(cur.execute("SELECT id, form_id FROM respondents WHERE form_id IS NOT NULL").fetchall())
         return [{
             "label": a.label,
             "taken_on": a.taken_on.isoformat(),
             "created_at": _iso(created.get(a.id)),
             "definition_version": a.definition_version,
-            "respondents": [{"role": r.role, "label": r.label, "answers": _answers_in_full(r.answers)}
-                            for r in self.room(a.id)],
+            "respondents": [{"role": r.role, "label": r.label, "form_id": forms.get(r.id),
+                             "answers": _answers_in_full(r.answers)} for r in self.room(a.id)],
             "targets": self.targets(a.id),
         } for a in self.assessments()]
 
@@ -136,8 +137,8 @@ def _load_assessment(cur: duckdb.DuckDBPyConnection, a: dict, moment: datetime) 
     # A file from before respondents holds one set of answers: its owner's.
     respondents = a.get("respondents") or [{"role": "owner", "label": "", "answers": a.get("answers", [])}]
     for position, r in enumerate(respondents):
-        who = cur.execute(RESPONDENT_INSERT + " RETURNING id",
-                          [new_id, position, r.get("role") or "owner", r.get("label") or ""]).fetchone()[0]
+        who = cur.execute(FORM_RESPONDENT_INSERT, [new_id, position, r.get("role") or "owner", r.get("label") or "",
+                                                   r.get("form_id")]).fetchone()[0]
         for x in r.get("answers", []):
             cur.execute(ANSWER_INSERT, [who, new_id, x["question_id"], x.get("level"), bool(x.get("unknown")),
                                         x.get("note") or "", moment])
