@@ -9,10 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
 SHARED_UI = {"ui.assessments", "ui.bootstrap", "ui.clock", "ui.controls", "ui.evidence", "ui.format", "ui.pictures",
-             "ui.respondents",
-             "ui.table_edits"}
+             "ui.projection", "ui.respondents", "ui.table_edits"}
 SCREEN_MODULES = {"app.py": {"ui.home", "ui.workspace"}, "1_assessment.py": {"ui.questionnaire"},
-                  "2_result.py": {"ui.result"}, "3_compare.py": {"ui.result"}, "4_import.py": {"ui.importing"},
+                  "2_result.py": {"ui.result", "ui.forms"}, "3_compare.py": {"ui.result"}, "4_import.py": {"ui.importing"},
                   "5_dashboard.py": {"ui.dashboard"}, "6_plan.py": {"ui.plan"}, "7_inventory.py": {"ui.inventory"},
                   "8_review.py": {"ui.review"}}
 
