@@ -7,7 +7,7 @@ from core.scoring import changes
 from ui.assessments import label_of, result_of
 from ui.bootstrap import HOME, bootstrap
 from ui.format import md
-from ui.result import change_table, radar
+from ui.result import change_table, perspective_picker, radar, role_scores
 
 screen = bootstrap("nav.compare")
 t = screen.t
@@ -27,8 +27,16 @@ if len(chosen) < 2:
     st.stop()
 
 results = [result_of(screen, a) for a in chosen]
-radar(screen, [RadarSeries(label_of(screen, a), {d.dimension_id: d.score for d in r.dimensions})
-               for a, r in zip(chosen, results)])
+rooms = [screen.store.room(a.id) for a in chosen]
+role = perspective_picker(screen, rooms)
+if role is None:
+    radar(screen, [RadarSeries(label_of(screen, a), {d.dimension_id: d.score for d in r.dimensions})
+                   for a, r in zip(chosen, results)])
+else:
+    lines = [(a, role_scores(screen, room, role)) for a, room in zip(chosen, rooms)]
+    radar(screen, [RadarSeries(label_of(screen, a), scores) for a, scores in lines if scores is not None])
+    if left_out := [label_of(screen, a) for a, scores in lines if scores is None]:
+        st.caption(t("compare.role_missing", labels=md(t("list.join").join(left_out))))
 
 first, last = chosen[0], chosen[-1]
 st.subheader(t("compare.change_heading", before=md(label_of(screen, first)), after=md(label_of(screen, last))))

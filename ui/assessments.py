@@ -8,7 +8,7 @@ from core.perception import room_result
 from core.scoring import AssessmentResult
 from core.records import Assessment
 from ui.bootstrap import ASSESSMENT, Screen
-from ui.format import DATE_RANGE
+from ui.format import DATE_RANGE, md
 
 
 LABEL_LIMIT = 80
@@ -61,6 +61,16 @@ def result_of(screen: Screen, a: Assessment) -> AssessmentResult:
     return room_result(screen.questionnaire, screen.store.room(a.id))
 
 
+def _previous_room(screen: Screen) -> tuple[Assessment, int] | None:
+    """The newest assessment answered by more than one person, and how many: a re-assessment can start
+    with the same people, so the room's change over time compares like with like."""
+    for a in reversed(screen.store.assessments()):
+        people = len(screen.store.respondents(a.id))
+        if people > 1:
+            return a, people
+    return None
+
+
 def start_assessment_form(screen: Screen, key: str) -> None:
     """Label and date, then the first step of the questionnaire."""
     t = screen.t
@@ -69,9 +79,15 @@ def start_assessment_form(screen: Screen, key: str) -> None:
                               key=f"{key}_label")
         taken_on = st.date_input(t("home.new_date"), value=screen.today, format="YYYY/MM/DD", **DATE_RANGE,
                                  key=f"{key}_date")
+        previous = _previous_room(screen)
+        same_people = previous is not None and st.checkbox(
+            t("home.same_people", label=md(label_of(screen, previous[0])), n=previous[1]), value=True,
+            key=f"{key}_same_people", help=t("home.same_people_help"))
         submitted = st.form_submit_button(t("home.new_button"), type="primary", disabled=screen.demo)
     if submitted:
         name = label.strip()[:LABEL_LIMIT] or t("home.new_label_default")
         new_id = screen.store.create_assessment(name, taken_on, screen.questionnaire.version)
+        if same_people:
+            screen.store.copy_respondents(previous[0].id, new_id)
         remember(screen, new_id)
         screen.go(ASSESSMENT, a=new_id, step=1)

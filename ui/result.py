@@ -7,7 +7,9 @@ import streamlit as st
 
 from core.charts import RadarSeries, change_chart, radar_chart
 from core.scoring import AssessmentResult, Change, Gap, adkar_barrier, suggested_target
+from core.perception import DEFAULT_MIN_GROUP, OTHERS, ROLES, Respondent, company_scores, groups, visible_room
 from core.records import Assessment
+from core.settings import Setting, read_min_group
 from ui.assessments import LABEL_LIMIT, label_of
 from ui.bootstrap import Screen
 from ui.format import DATE_RANGE, md
@@ -130,6 +132,29 @@ def change_table(screen: Screen, first: Assessment, last: Assessment, changes: l
                              for c in changes if c.delta is not None])
     if not measured.empty:
         st.altair_chart(change_chart(measured, delta_title=t("compare.delta")), width="stretch")
+
+
+def perspective_picker(screen: Screen, rooms: list[list[Respondent]]) -> str | None:
+    """Whose view the history shows: the company's (None), or one role's where it can be shown."""
+    min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
+    shown = {g for room in rooms if len(room) > 1 for g in groups(visible_room(room, min_group), min_group)}
+    if not shown:
+        return None
+    options = [None, *sorted(shown, key=lambda g: (ROLES + (OTHERS,)).index(g))]
+    names = {g: screen.t("compare.whole") if g is None else
+             screen.t(f"respondent.role_{'others' if g == OTHERS else g}") for g in options}
+    return st.segmented_control(screen.t("compare.perspective"), options, format_func=names.get, default=None,
+                                key=f"_compare_role_{screen.lang}", help=screen.t("compare.perspective_help",
+                                                                                 min=min_group))
+
+
+def role_scores(screen: Screen, room: list[Respondent], role: str) -> dict[str, float | None] | None:
+    """One role's median per dimension in one assessment, or None when the role is not shown there."""
+    min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
+    people = groups(visible_room(room, min_group), min_group).get(role) if len(room) > 1 else None
+    if not people:
+        return None
+    return {d: s.median for d, s in company_scores(screen.questionnaire, people).items()}
 
 
 def rename_control(screen: Screen, assessment: Assessment) -> None:

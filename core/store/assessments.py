@@ -76,6 +76,18 @@ class AssessmentTables(StoreBase):
             return int(cur.execute(RESPONDENT_INSERT + " RETURNING id",
                                    [assessment_id, position, role, label.strip()]).fetchone()[0])
 
+    def copy_respondents(self, from_assessment: int, to_assessment: int) -> int:
+        """Start a re-assessment with the same people (roles and names, not their answers) as an earlier one;
+        the new assessment's owner stays its first. Returns how many were added."""
+        with transaction(self._writable()) as cur:
+            people = cur.execute("SELECT role, label FROM respondents WHERE assessment_id = ? ORDER BY position, id",
+                                 [from_assessment]).fetchall()[1:]
+            position = cur.execute("SELECT coalesce(max(position) + 1, 0) FROM respondents WHERE assessment_id = ?",
+                                   [to_assessment]).fetchone()[0]
+            for offset, (role, label) in enumerate(people):
+                cur.execute(RESPONDENT_INSERT, [to_assessment, position + offset, role, label])
+            return len(people)
+
     def form_ids(self) -> set[str]:
         """The forms already read into this workspace, in any assessment."""
         return {r[0] for r in self._cursor().execute(
