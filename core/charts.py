@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.drawing import draw_svg
+from core.perception import NOTABLE_GAP
 
 MAX_LEVEL = 4
 LABEL_RADIUS = 4.55
@@ -373,12 +374,12 @@ PROJECTOR_FONT = 24
 PROJECTOR_INK, PROJECTOR_ALERT = "#111820", "#8f1f14"  # 7:1 or better on white
 
 
-def _for_projector(chart: alt.LayerChart, height: int, width: int) -> alt.LayerChart:
+def _for_projector(chart: alt.LayerChart, height: int, width: int, font: int = PROJECTOR_FONT) -> alt.LayerChart:
     """Exactly `width` × `height` as drawn (no padding added around it), so it is never shrunk to fit."""
     return (chart.properties(width=width, height=height, padding={"left": 8, "right": 24, "top": 8, "bottom": 8},
                              autosize=alt.AutoSizeParams(type="fit", contains="padding"))
             .configure_view(stroke=None)
-            .configure_axis(labelFontSize=PROJECTOR_FONT, titleFontSize=PROJECTOR_FONT, labelColor=PROJECTOR_INK,
+            .configure_axis(labelFontSize=font, titleFontSize=font, labelColor=PROJECTOR_INK,
                             titleColor=PROJECTOR_INK, titleFontWeight="normal"))
 
 
@@ -409,22 +410,42 @@ def group_strip_chart(dots: pd.DataFrame, medians: pd.DataFrame, *, groups: list
     return _for_projector(alt.layer(*layers), height=max(200, 80 * len(groups) + 60), width=width)
 
 
+def gap_frames(rows: dict[str, dict[str, float | None]], gap_label: Callable[[float], str]
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two frames of `gap_overview_chart` from {row: {group: median}}: the marks, and per row the span
+    from the lowest median to the highest with its label where the gap is a level or more."""
+    medians, gaps = [], []
+    for row, by_group in rows.items():
+        found = {g: m for g, m in by_group.items() if m is not None}
+        medians += [{"dimension": row, "group": g, "score": m} for g, m in found.items()]
+        low, high = (min(found.values()), max(found.values())) if found else (None, None)
+        gap = None if low is None else round(high - low, 2)
+        gaps.append({"dimension": row, "low": low, "high": high,
+                     "gap_label": gap_label(gap) if gap is not None and gap >= NOTABLE_GAP else ""})
+    return (pd.DataFrame(medians, columns=["dimension", "group", "score"]),
+            pd.DataFrame(gaps, columns=["dimension", "low", "high", "gap_label"]))
+
+
 def gap_overview_chart(medians: pd.DataFrame, gaps: pd.DataFrame, *, groups: list[str], dimensions: list[str],
-                       score_title: str, width: int = PROJECTOR_WIDTH) -> alt.LayerChart:
-    """Every dimension on one projector screen: each shown group's median as a coloured mark on one line,
-    joined from the lowest to the highest, and the gap written at the right where it is a level or more
-    (medians: dimension, group, score; gaps: dimension, low, high, gap_label)."""
+                       score_title: str, width: int = PROJECTOR_WIDTH, font: int = PROJECTOR_FONT,
+                       row_height: int = 52) -> alt.LayerChart:
+    """Every dimension (or every question of one) on one screen: each shown group's median as a coloured mark
+    on one line, joined from the lowest to the highest, and the gap written at the right where it is a level
+    or more (medians: dimension, group, score; gaps: dimension, low, high, gap_label). Drawn for a projector,
+    or with a smaller `font` for a page."""
+    k = font / PROJECTOR_FONT
     y = alt.Y("dimension:N", sort=dimensions, axis=None,
               scale=alt.Scale(domain=dimensions, paddingInner=0.5, paddingOuter=0.5))
     x = _level_axis(score_title)
     color = alt.Color("group:N", sort=groups, scale=alt.Scale(domain=groups, range=list(GROUP_COLORS[:len(groups)])),
-                      legend=alt.Legend(title=None, orient="top", labelFontSize=PROJECTOR_FONT,
-                                        labelColor=PROJECTOR_INK, symbolSize=400, labelLimit=0, columnPadding=28))
-    span = alt.Chart(gaps).mark_rule(color="#9aa5b1", strokeWidth=5).encode(y=y, x=alt.X("low:Q"), x2="high:Q")
-    marks = alt.Chart(medians).mark_circle(size=460, opacity=1).encode(y=y, x=x, color=color)
-    names = alt.Chart(gaps).mark_text(align="left", baseline="bottom", dy=-16, fontSize=PROJECTOR_FONT,
+                      legend=alt.Legend(title=None, orient="top", labelFontSize=font, labelColor=PROJECTOR_INK,
+                                        symbolSize=400 * k * k, labelLimit=0, columnPadding=28 * k))
+    span = alt.Chart(gaps).mark_rule(color="#9aa5b1", strokeWidth=5 * k).encode(y=y, x=alt.X("low:Q"), x2="high:Q")
+    marks = alt.Chart(medians).mark_circle(size=460 * k * k, opacity=1).encode(y=y, x=x, color=color)
+    names = alt.Chart(gaps).mark_text(align="left", baseline="bottom", dy=-16 * k, fontSize=font,
                                       color=PROJECTOR_INK).encode(y=y, x=alt.XValue(0), text="dimension:N")
-    marked = alt.Chart(gaps).mark_text(align="right", baseline="bottom", dy=-16, fontSize=PROJECTOR_FONT,
+    marked = alt.Chart(gaps).mark_text(align="right", baseline="bottom", dy=-16 * k, fontSize=font,
                                        fontWeight="bold", color=PROJECTOR_ALERT).encode(
         y=y, x=alt.XDatum(MAX_LEVEL), text="gap_label:N")
-    return _for_projector(alt.layer(span, marks, names, marked), height=52 * len(dimensions) + 92, width=width)
+    return _for_projector(alt.layer(span, marks, names, marked), height=row_height * len(dimensions) + round(92 * k),
+                          width=width, font=font)

@@ -13,11 +13,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from core.charts import PROJECTOR_WIDTH, gap_overview_chart, group_strip_chart, svg
+from core.charts import PROJECTOR_WIDTH, gap_frames, gap_overview_chart, group_strip_chart, svg
 from core.dashboard import build_dashboard
 from core.drawing import DrawingFailed
 from core.perception import (
-    DEFAULT_MIN_GROUP, NOTABLE_GAP, OTHERS, Respondent, company_scores, most_disputed, question_views, visible_room,
+    DEFAULT_MIN_GROUP, OTHERS, Respondent, company_scores, most_disputed, question_views, visible_room,
 )
 from core.perception import groups as groups_of
 from core.perception import room_result
@@ -190,17 +190,10 @@ def _gap_slide(screen: Screen, *, visible, min_group: int, **_) -> str:
     labels = {g: _group_label(screen, g, len(people)) for g, people in shown.items()}
     scores = {g: company_scores(q, people) for g, people in shown.items()}
     names = [t("present.dimension_title", number=d.number, name=d.name(screen.lang)) for d in q.dimensions]
-    medians, gaps = [], []
-    for d, name in zip(q.dimensions, names):
-        found = [(g, s[d.id].median) for g, s in scores.items() if s[d.id].median is not None]
-        medians += [{"dimension": name, "group": labels[g], "score": m} for g, m in found]
-        values = [m for _, m in found]
-        low, high = (min(values), max(values)) if values else (None, None)
-        gap = None if low is None else round(high - low, 2)
-        gaps.append({"dimension": name, "low": low, "high": high,
-                     "gap_label": t("respondent.gap_mark", gap=_level(gap)) if gap is not None and gap >= NOTABLE_GAP else ""})
-    chart = _picture(screen, t("respondent.gap_alt"), gap_overview_chart, pd.DataFrame(medians), pd.DataFrame(gaps),
-                     groups=list(labels.values()), dimensions=names, score_title=t("respondent.gap_axis").split("　")[0],
+    rows = {name: {labels[g]: s[d.id].median for g, s in scores.items()} for d, name in zip(q.dimensions, names)}
+    medians, gaps = gap_frames(rows, lambda gap: t("respondent.gap_mark", gap=_level(gap)))
+    chart = _picture(screen, t("respondent.gap_alt"), gap_overview_chart, medians, gaps,
+                     groups=list(labels.values()), dimensions=names, score_title=t("respondent.score_axis"),
                      width=PROJECTOR_WIDTH)
     return f'<h1>{_e(t("present.gap_title"))}</h1><p class="tk-note">{_e(t("present.gap_lead"))}</p>{chart}'
 

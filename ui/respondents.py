@@ -8,7 +8,7 @@ import statistics
 import pandas as pd
 import streamlit as st
 
-from core.charts import PHONE_WIDTH, perception_chart
+from core.charts import CHART_WIDTH, PHONE_WIDTH, gap_frames, gap_overview_chart, perception_chart
 from core.perception import (
     DEFAULT_MIN_GROUP, NOTABLE_GAP, OTHERS, ROLES, Respondent, company_scores, dimension_scores, group_scores,
     most_disputed, question_views, visible_room,
@@ -183,6 +183,7 @@ def spread_section(screen: Screen, room: list[Respondent]) -> None:
         row[t("respondent.c_gap")] = "—" if gap is None else ("⚠ " if gap >= NOTABLE_GAP else "") + f"{gap:.1f}"
         rows.append(row)
     _gap_picture(screen, visible, min_group)
+    _question_gaps(screen, visible, min_group)
     st.dataframe(rows, hide_index=True, width="stretch")
     _disputed(screen, visible, min_group)
 
@@ -212,6 +213,32 @@ def _gap_picture(screen: Screen, room, min_group: int) -> None:
     picture(screen, t("respondent.gap_alt"), perception_chart, pd.DataFrame(dots), frame,
             groups=list(labels.values()), dimensions=list(names.values()), score_title=t("respondent.gap_axis"),
             phone={"width": PHONE_WIDTH})
+
+
+QUESTION_LABEL = 22  # characters of a question shown beside its line; the full text is in the list below it
+
+
+def _question_gaps(screen: Screen, room, min_group: int) -> None:
+    """The perception gap question by question, for one dimension at a time."""
+    t, q = screen.t, screen.questionnaire
+    ids = [d.id for d in q.dimensions]
+    names = {d.id: f"{d.number}. {d.name(screen.lang)}" for d in q.dimensions}
+    chosen = st.selectbox(t("respondent.by_question"), ids, format_func=names.get, key="respondent_by_question")
+    dimension = q.dimension(chosen)
+    shown = groups_of(room, min_group)
+    labels = {g: t("respondent.group_n", group=_group_name(screen, g), n=len(people)) for g, people in shown.items()}
+    views = {v.question_id: v for v in question_views(q, room, min_group)}
+    rows, texts = {}, []
+    for i, question in enumerate(dimension.questions, start=1):
+        text = question.text(screen.lang)
+        row = f"{dimension.number}-{i} " + (text if len(text) <= QUESTION_LABEL else text[:QUESTION_LABEL - 1] + "…")
+        rows[row] = {labels[g]: s.median for g, s in views[question.id].groups.items()}
+        texts.append(f"{dimension.number}-{i} {md(text)}")
+    medians, gaps = gap_frames(rows, lambda gap: t("respondent.gap_mark", gap=f"{gap:.1f}"))
+    picture(screen, t("respondent.by_question_alt"), gap_overview_chart, medians, gaps, groups=list(labels.values()),
+            dimensions=list(rows), score_title=t("respondent.score_axis"), width=CHART_WIDTH, font=13,
+            row_height=46, phone={"width": PHONE_WIDTH, "font": 12})
+    st.caption("  \n".join(texts))
 
 
 def _save_min_group(screen: Screen) -> None:

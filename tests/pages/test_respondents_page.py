@@ -4,7 +4,7 @@ from datetime import date
 
 from core.questionnaire import load_questionnaire
 from core.scoring import Answer
-from tests.app_pages import ASSESSMENT, RESULT, open_page, texts
+from tests.app_pages import ASSESSMENT, RESULT, open_page, pictures, texts
 
 
 def answer_all(store, aid, level, respondent_id=None):
@@ -112,3 +112,13 @@ def test_a_large_room_is_listed_in_one_table_and_edited_one_at_a_time(workspace)
     at.text_input(key=f"respondent_label_{floor_five}").input("田中").run()
     at.button(key=f"respondent_save_{floor_five}").click().run()
     assert workspace.respondents(aid)[5].label == "田中"
+
+
+def test_the_gap_is_also_drawn_question_by_question_for_the_chosen_dimension(workspace):
+    aid = owner_and_floor(workspace, floor_staff=3)
+    at = open_page(RESULT, a=aid)
+    by_question = next(s for s in at.selectbox if s.label.startswith("質問ごとの見え方"))
+    by_question.set_value(load_questionnaire().dimensions[1].id).run()
+    drawn = next(p for p in pictures(at) if "2-1 " in p)
+    assert "差 3.0" in drawn  # owner 4, floor 1 on every question
+    assert all(f"2-{i} " in drawn for i in range(1, len(load_questionnaire().dimensions[1].questions) + 1))
