@@ -2,26 +2,33 @@
 
 Each sheet carries its own form id (cell B3), so a filled form read twice is refused, and the
 questionnaire's version. Filled files are untrusted: they pass the same byte checks as a KPI upload
-(size, zip, declared sizes, every member streamed), then openpyxl reads at most `MAX_ROWS` × 4 cells of
-each form sheet, so no file can make the reader allocate more than a form's worth.
+(size, zip, declared sizes, every member streamed, the sheet list read with defusedxml), then each sheet
+is parsed where a KPI upload's is, in the sandboxed reader process (memory limit, one deadline for the
+whole file, a budget on the rectangle), never in the server: a valid-looking form can still carry 170 MB
+of shared strings, which an in-process reader loads whole whatever rows it is asked for. Only the first
+`MAX_ROWS` × 4 cells of what comes back are looked at.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.excel import safe
-from core.importing.check import check_upload, verify_archive
+from core.importing.check import CheckedFile, Limits, check_upload, verify_archive
 from core.i18n import LANGUAGES, translator
 from core.importing.findings import ImportRejected
+from core.importing.sandbox import sandbox
 from core.perception import ROLES, Role
 from core.questionnaire import Questionnaire
 from core.scoring import Answer
@@ -41,7 +48,7 @@ class FilledForm:
     file_name: str
     sheet: str
     form_id: str
-    role: Role
+    role: Role | None  # None only on a blank sheet (nobody filled it in): it is left out, not read
     label: str
     answers: tuple[Answer, ...] = field(default=())
 
@@ -125,54 +132,66 @@ def _list_formula(options: list[str]) -> str:
     return '"' + ",".join(o.replace('"', "") for o in options) + '"'
 
 
-def read_forms(file_name: str, data: bytes, questionnaire: Questionnaire) -> list[FilledForm]:
+def read_forms(file_name: str, data: bytes, questionnaire: Questionnaire,
+               limits: Limits = Limits()) -> list[FilledForm]:
     """The forms in one uploaded file (a blank one has no answers), or ImportRejected naming the file, sheet
     and cell."""
-    checked = check_upload(file_name, data)
+    checked = check_upload(file_name, data, limits)
     if checked.kind != "excel":
         raise ImportRejected("forms.not_excel", file=file_name)
-    verify_archive(checked)
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # any parser failure on a damaged file is the same message to the user
-        raise ImportRejected("forms.damaged", file=file_name) from error
-    try:
-        sheets = [s for s in wb.worksheets[:MAX_SHEETS] if _form_id_of(s) is not None]
-        if not sheets:
-            raise ImportRejected("forms.foreign", file=file_name)
-        forms = [_read_sheet(file_name, s, questionnaire) for s in sheets]
-    finally:
-        wb.close()
-    return forms  # blank ones too: the page says which sheets it left out
+    sheets = [_cells(s) for s in _read_sheets(checked)]
+    found = [(name, cells) for name, cells in sheets if _form_id_of(cells) is not None]
+    if not found:
+        raise ImportRejected("forms.foreign", file=file_name)
+    return [_read_sheet(file_name, name, cells, questionnaire) for name, cells in found]  # blank ones too
 
 
-def _cells(sheet) -> dict[str, object]:
+def _read_sheets(checked: CheckedFile) -> list[tuple[str, object]]:
+    """(name, Arrow table, origin) of each of the first `MAX_SHEETS` sheets, parsed in the sandbox within one
+    deadline for the whole file, while every member of the archive is streamed; nothing is returned unless
+    that check passed."""
+    limits, deadline = checked.limits, time.monotonic() + checked.limits.max_seconds
+    read = []
+    with ThreadPoolExecutor(max_workers=1) as background:
+        verified = background.submit(verify_archive, checked)
+        try:
+            for sheet in checked.sheets[:MAX_SHEETS]:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise ImportRejected("import.timeout", seconds=int(limits.max_seconds))
+                table, origin = sandbox(limits.max_memory).read_sheet(checked.data, sheet.name, sheet.member,
+                                                                      limits.max_cells, timeout=remaining)
+                read.append((sheet.name, table, origin))
+        finally:
+            verified.result()  # raises ImportRejected for a bomb, whatever the reads did
+    return read
+
+
+def _cells(read: tuple) -> tuple[str, dict[str, str]]:
+    """A sheet's filled cells in the form's area (rows 1..MAX_ROWS, columns A..D), by Excel coordinate."""
+    name, table, (first_row, first_column) = read
     values = {}
-    for row in sheet.iter_rows(min_row=1, max_row=MAX_ROWS, max_col=4):
-        for cell in row:
-            if getattr(cell, "value", None) is not None:
-                values[cell.coordinate] = cell.value
-    return values
+    for j in range(min(table.num_columns, max(0, 5 - first_column))):
+        column = table.column(j).slice(0, max(0, MAX_ROWS - first_row + 1)).to_pylist()
+        for i, value in enumerate(column):
+            if value is not None and value.strip():
+                values[f"{get_column_letter(first_column + j)}{first_row + i}"] = value
+    return name, values
 
 
-def _form_id_of(sheet) -> str | None:
-    found = next(sheet.iter_rows(min_row=3, max_row=3, min_col=2, max_col=2, values_only=True), (None,))[0]
-    return found if isinstance(found, str) and _FORM_ID.match(found) else None
+def _form_id_of(cells: dict[str, str]) -> str | None:
+    found = cells.get(ID_CELL, "").strip()
+    return found if _FORM_ID.match(found) else None
 
 
-def _read_sheet(file_name: str, sheet, questionnaire: Questionnaire) -> FilledForm:
-    cells = _cells(sheet)
-    where = {"file": file_name, "sheet": sheet.title}
-    if cells.get(VERSION_CELL) != questionnaire.version:
+def _read_sheet(file_name: str, sheet: str, cells: dict[str, str], questionnaire: Questionnaire) -> FilledForm:
+    where = {"file": file_name, "sheet": sheet}
+    if cells.get(VERSION_CELL, "").strip() != questionnaire.version:
         raise ImportRejected("forms.other_version", **where, cell=VERSION_CELL)
-    role = _role(str(cells.get(ROLE_CELL, "")).strip())
-    if role is None:
-        raise ImportRejected("forms.bad_role", **where, cell=ROLE_CELL)
-    label = str(cells.get(LABEL_CELL) or "").strip()[:40]
     known = {q.id for q in questionnaire.questions}
     answers = []
     for row in range(FIRST_QUESTION_ROW, MAX_ROWS + 1):
-        question_id = cells.get(f"A{row}")
+        question_id = cells.get(f"A{row}", "").strip()
         if question_id not in known:
             continue
         answer = _answer(question_id, cells.get(f"D{row}"))
@@ -180,7 +199,11 @@ def _read_sheet(file_name: str, sheet, questionnaire: Questionnaire) -> FilledFo
             raise ImportRejected("forms.bad_answer", **where, cell=f"D{row}")
         if answer is not None:
             answers.append(answer)
-    return FilledForm(file_name, sheet.title, _form_id_of(sheet), role, label, tuple(answers))
+    role = _role(cells.get(ROLE_CELL, "").strip())
+    if role is None and answers:  # a sheet nobody filled in is left out, whatever its role cell says
+        raise ImportRejected("forms.bad_role", **where, cell=ROLE_CELL)
+    label = cells.get(LABEL_CELL, "").strip()[:40]
+    return FilledForm(file_name, sheet, _form_id_of(cells), role, label, tuple(answers))
 
 
 def _role(text: str) -> Role | None:

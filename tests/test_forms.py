@@ -141,3 +141,68 @@ def test_a_hostile_file_is_refused_with_a_message_and_no_parse(hostile):
     with pytest.raises(ImportRejected) as refused:
         read_forms(f"{hostile}.xlsx", getattr(files, hostile)(), Q)
     assert translator("ja")(refused.value.key, **refused.value.params)  # a message exists for it
+
+
+def test_a_sheet_nobody_filled_in_is_left_out_not_refused():
+    data, ids = blank(n=3)  # three handed out, two came back filled
+    forms = read_forms("f.xlsx", fill(data, [("floor", "", {QUESTIONS[0]: 2}), ("manager", "", {QUESTIONS[0]: 3})]), Q)
+    assert [(f.form_id, f.role, len(f.answers)) for f in forms] == [(ids[0], "floor", 1), (ids[1], "manager", 1),
+                                                                      (ids[2], None, 0)]
+
+
+def with_shared_strings(data: bytes, count: int) -> bytes:
+    """The form with `count` extra shared strings: a valid workbook whose reading costs what its size allows."""
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            body = source.read(member.filename)
+            if member.filename == "[Content_Types].xml":
+                body = body.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            if member.filename == "xl/_rels/workbook.xml.rels":
+                body = body.replace(b"</Relationships>", b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats'
+                                    b'.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                                    b"</Relationships>")
+            target.writestr(member.filename, body)
+        target.writestr("xl/sharedStrings.xml", ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                                 + "".join(f"<si><t>{i}</t></si>" for i in range(count)) + "</sst>"))
+    return out.getvalue()
+
+
+def test_sheets_are_parsed_in_the_sandbox_never_in_the_server(monkeypatch):
+    import openpyxl
+    import openpyxl.reader.excel
+
+    from core.importing.sandbox import Sandbox
+
+    data, _ = blank(n=2)
+    filled = fill(data, [("floor", "", {QUESTIONS[0]: 2}), ("it", "", {QUESTIONS[1]: 4})])
+
+    def no_parsing_here(*args, **kwargs):
+        raise AssertionError("an uploaded form was parsed in the server process")
+
+    for module in (openpyxl, openpyxl.reader.excel):
+        monkeypatch.setattr(module, "load_workbook", no_parsing_here)
+    asked, real = [], Sandbox.read_sheet
+    monkeypatch.setattr(Sandbox, "read_sheet", lambda self, *a, **k: asked.append(a[1]) or real(self, *a, **k))
+    assert [f.role for f in read_forms("f.xlsx", filled, Q)] == ["floor", "it"]
+    assert asked == ["回答用紙1", "回答用紙2"]
+
+
+def test_one_deadline_holds_for_the_whole_file_however_many_strings_it_carries():
+    import time
+
+    from core.importing.check import Limits
+
+    data, _ = blank()
+    heavy = with_shared_strings(fill(data, [("floor", "", {QUESTIONS[0]: 2})]), 1_000_000)  # 20 MB of text
+    started = time.monotonic()
+    try:
+        read = read_forms("heavy.xlsx", heavy, Q, Limits(max_seconds=2))
+    except ImportRejected as refused:
+        assert refused.key == "import.timeout"
+    else:
+        assert [len(f.answers) for f in read] == [1]
+    assert time.monotonic() - started < 2 + 3  # the deadline, and the child's stop: never a reader left running
