@@ -41,7 +41,7 @@ def test_answer_everything_restart_and_find_it_all(browser, app_server, tmp_path
         if step < 6:  # the next dimension opens at its top, not where the last one ended
             assert page.evaluate("document.querySelector('[data-testid=stMain]').scrollTop") < 50
     assert_no_exception(page)
-    assert page.get_by_test_id("stVegaLiteChart").first.is_visible()
+    page.get_by_test_id("stVegaLiteChart").first.wait_for(state="visible", timeout=30_000)  # the radar
 
     server.restart()
     page.goto(f"{server.url}/assessment?step=1")
@@ -76,6 +76,7 @@ def test_an_assessment_is_renamed_from_its_result_page(browser, app_server):
     page.get_by_text("名前・実施日を変更").click()
     page.get_by_role("textbox", name="診断の名前").fill("導入前")
     page.get_by_role("button", name="変更を保存").click()
+    page.get_by_text("名前・実施日を変更しました").wait_for(timeout=30_000)  # saved, before leaving the page
     wait_for_app(page)
     assert_no_exception(page)
     page.get_by_test_id("stSidebar").get_by_text("ホーム", exact=True).click()
