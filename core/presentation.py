@@ -20,7 +20,7 @@ from core.progress import KpiProgress
 from core.questionnaire import Questionnaire, Recommendation
 from core.scoring import AssessmentResult
 
-StepKind = Literal["level", "dimension", "gap", "disputed", "kpis", "actions"]
+StepKind = Literal["live", "level", "dimension", "gap", "disputed", "kpis", "actions"]
 KPI_SLOTS = 4  # a 2 × 2 grid still reads from the back of a room; more go to the dashboard
 ACTION_SLOTS = 3
 MILESTONE_SLOTS = 2
@@ -33,11 +33,12 @@ class Step:
     dimension_id: str | None = None
 
 
-def deck(questionnaire: Questionnaire, *, room_shown: bool, has_kpis: bool, has_assessment: bool = True
-         ) -> tuple[Step, ...]:
+def deck(questionnaire: Questionnaire, *, room_shown: bool, has_kpis: bool, has_assessment: bool = True,
+         live: bool = False) -> tuple[Step, ...]:
     """The screens in order; the gap and the disputed questions only when a room can be shown, the KPIs once
-    one has a value. Without an assessment yet, only the KPIs and the plan."""
-    steps = []
+    one has a value. Without an assessment yet, only the KPIs and the plan. A live room comes first: the
+    room joins and votes before it reads the result."""
+    steps = [Step("live", "live")] if live else []
     if has_assessment:
         steps.append(Step("level", "level"))
         steps += [Step(f"d{d.number}", "dimension", d.id) for d in questionnaire.dimensions]

@@ -7,6 +7,7 @@ from core.perception import median_answers, room_result
 from ui.assessments import assessment_picker, current_assessment, label_of
 from ui.bootstrap import ASSESSMENT, HOME, bootstrap
 from ui.evidence import show_disagreements
+from ui.voting import room_panel
 from ui.forms import forms_added_notice, paper_forms
 from ui.projection import present_opener, present_page
 from ui.respondents import respondents_panel, spread_section
@@ -45,6 +46,7 @@ if targets:
 radar(screen, series)
 score_table(screen, result, targets)
 respondents_panel(screen, assessment, room)
+room_panel(screen, assessment)
 paper_forms(screen, assessment)
 forms_added_notice(screen)
 spread_section(screen, room)

@@ -29,6 +29,7 @@ from ui.assessments import current_assessment
 from ui.bootstrap import Screen, company_name
 from ui.format import number
 from ui.pictures import img_tag
+from ui.voting import live_slide, open_room_of
 
 STYLE = Path(__file__).with_suffix(".css")
 STRIP_WIDTH = 700  # the right two thirds of a 1280 px screen
@@ -69,15 +70,22 @@ def present(screen: Screen, assessment: Assessment | None, room: list[Respondent
     min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
     visible = visible_room(room, min_group) if len(room) > 1 else []
     board = build_dashboard(screen.store)
+    live = open_room_of(assessment.id) if assessment else None
     steps = deck(screen.questionnaire, room_shown=bool(visible), has_kpis=any(p.latest is not None for p in board.progress),
-                 has_assessment=result is not None)
+                 has_assessment=result is not None, live=live is not None)
     index = position(steps, st.query_params.get("step"), default_step)
     step = steps[index]
-    slide = _SLIDES[step.kind]
-    body = slide(screen, step=step, result=result, room=room, visible=visible, min_group=min_group, board=board)
-    meta = escape(" · ".join(x for x in (company_name(screen), _assessment_name(screen, assessment)) if x))
+    corner = (screen.t("live.corner", code=live[0]),) if live else ()
+    meta = escape(" · ".join(x for x in (company_name(screen), _assessment_name(screen, assessment), *corner) if x))
     counter = escape(screen.t("present.counter", n=index + 1, total=len(steps)))
-    st.html(f'<div class="tk-slide"><div class="tk-meta"><span>{meta}</span><span>{counter}</span></div>{body}</div>')
+    head = f'<div class="tk-meta"><span>{meta}</span><span>{counter}</span></div>'
+    if step.kind == "live":  # refreshes itself while the room votes
+        st.html(f'<div class="tk-slide tk-head">{head}</div>')
+        live_slide(screen, assessment.id)
+    else:
+        body = _SLIDES[step.kind](screen, step=step, result=result, room=room, visible=visible, min_group=min_group,
+                                  board=board)
+        st.html(f'<div class="tk-slide">{head}{body}</div>')
     _navigation(screen, steps, index)
     st.stop()
 

@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -66,7 +67,7 @@ class AppServer:
 
     def start(self) -> AppServer:
         self.port = free_port()
-        env = {**os.environ, "TEICHAKU_STORAGE": self.storage}
+        env = {**os.environ, "TEICHAKU_STORAGE": self.storage, "TEICHAKU_ROOMS": tempfile.mkdtemp(prefix="rooms-")}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
