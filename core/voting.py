@@ -253,15 +253,18 @@ class RoomRegistry:
             self._apply(code, {"e": "reveal", "q": question_id})
             return True
 
-    def end(self, code: str, host_key: str) -> list[tuple[Role, dict[str, Answer]]]:
-        """Closes the room for good: every phone's role and answers, in joining order; the room and its
-        log are gone afterwards."""
+    def ballots(self, code: str, host_key: str) -> list[tuple[Role, dict[str, Answer]]]:
+        """Every phone that voted: its role and answers, in joining order (to be kept before `end`)."""
         with self._lock:
             room = self._hosted(code, host_key)
+            return [(role, dict(room.votes[voter])) for voter, role in room.voters.items() if room.votes.get(voter)]
+
+    def end(self, code: str, host_key: str) -> None:
+        """Closes the room for good: the room and its log are gone; a later vote finds no room."""
+        with self._lock:
+            self._hosted(code, host_key)
             del self._rooms[code]
             self._log.delete(code)
-            return [(role, dict(room.votes.get(voter, {}))) for voter, role in room.voters.items()
-                    if room.votes.get(voter)]
 
     # -- a phone ---------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from core.perception import median_answers, room_result
 from ui.assessments import assessment_picker, current_assessment, label_of
 from ui.bootstrap import ASSESSMENT, HOME, bootstrap
 from ui.evidence import show_disagreements
-from ui.voting import room_panel
+from ui.voting import adopt_from_link, room_panel
 from ui.forms import forms_added_notice, paper_forms
 from ui.projection import present_opener, present_page
 from ui.respondents import respondents_panel, spread_section
@@ -17,6 +17,7 @@ from ui.result import (
 )
 
 screen = bootstrap("nav.result")
+adopt_from_link(screen)
 present_page(screen)
 t = screen.t
 st.title(t("result.title"))

@@ -1,4 +1,6 @@
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,9 @@ from core.questionnaire import parse_definition  # noqa: E402
 from core.store import Store, shared_file_connection  # noqa: E402
 from tests.pinned import PINNED_TODAY, pinned_clock  # noqa: E402
 from ui.clock import PIN_VARIABLE  # noqa: E402
+
+# The live rooms' logs of every page test go to a folder of this run, never the machine's temporary one.
+os.environ.setdefault("TEICHAKU_ROOMS", tempfile.mkdtemp(prefix="teichaku-rooms-"))
 
 
 @pytest.fixture(autouse=True)

@@ -98,6 +98,12 @@ def _voting(t, lang: str, questionnaire: Questionnaire, code: str, voter: str) -
     if not order:
         st.info(t("join.waiting"), icon=":material/hourglass_top:")
         st.button(t("join.refresh"), icon=":material/refresh:", width="stretch", key="join_refresh")
+        shown = [q for q in questions if q in view.tallies]
+        if shown:  # the room's answers to the question just revealed, while waiting for the next
+            st.markdown(f"**{questions[shown[-1]].text(lang)}**")
+            if shown[-1] in view.own:
+                st.caption(t("join.yours", answer=_answer_text(t, view.own[shown[-1]])))
+            _tally(t, view, shown[-1])
         return
     position = _position(order, view)
     question = questions[order[position]]

@@ -1,7 +1,10 @@
 """The facilitator's side of a live room: open it, show the code and QR, pace it, project it, end it.
 
 The facilitator's session holds the room's host key
-in its own session state, so no other browser can pace, read or end the room.
+in its own session state, so no other browser can pace, read or end the room. After a server restart the
+room comes back from its log, but sessions do not: the facilitator's link (`?room=CODE&key=…`, shown only
+on the facilitator's panel, never projected) adopts the room into a new session and is then removed from
+the address.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from ui.bootstrap import Screen
 from ui.pictures import img_tag
 from ui.room_registry import registry
 
-LIVE_REFRESH_SECONDS = 2
+LIVE_REFRESH_SECONDS = 1  # a vote reaches the screen within about a second; an unchanged room costs one int read
 STATE = "_live_room"
 STRIP_WIDTH = 640
 
@@ -41,6 +44,34 @@ def open_room_of(assessment_id: int) -> tuple[str, str] | None:
         st.session_state["_live_gone"] = held["code"]
         return None
     return held["code"], held["host"]
+
+
+def adopt_from_link(screen: Screen) -> None:
+    """A facilitator's link opened in a new session (after a restart, or on another device) takes the room
+    over: into the assessment named in the address, or into a new one when this workspace has none."""
+    code, key = st.query_params.get("room"), st.query_params.get("key")
+    if not code or not key or screen.demo:
+        return
+    for name in ("room", "key"):
+        st.query_params.pop(name, None)  # the key must not stay on a projected address bar
+    try:
+        registry().view(code, key)
+    except RoomGone:
+        st.warning(screen.t("live.link_gone", code=code), icon=":material/timer_off:")
+        return
+    wanted = st.query_params.get("a")
+    assessment_id = next((a.id for a in screen.store.assessments() if str(a.id) == wanted), None)
+    if assessment_id is None:
+        assessment_id = screen.store.create_assessment(screen.t("live.new_assessment", code=code), screen.today,
+                                                       screen.questionnaire.version)
+        st.query_params["a"] = str(assessment_id)
+        st.session_state[STATE] = {"code": code, "host": key, "assessment": assessment_id, "fresh": True}
+        return
+    st.session_state[STATE] = {"code": code, "host": key, "assessment": assessment_id}
+
+
+def facilitator_link(base: str, code: str, host_key: str) -> str:
+    return f"{base}/result?room={code}&key={host_key}"
 
 
 def room_panel(screen: Screen, assessment: Assessment) -> None:
@@ -74,6 +105,9 @@ def room_panel(screen: Screen, assessment: Assessment) -> None:
         st.button(t("live.present"), icon=":material/co_present:", type="primary", on_click=_present,
                   args=(assessment.id,), key="live_present")
         _address_editor(screen)
+        with st.expander(t("live.keep_link")):
+            st.caption(t("live.keep_link_help"))
+            st.code(facilitator_link(base, code, host), language=None, wrap_lines=True)
         _end_control(screen, code, host)
 
 
@@ -153,17 +187,25 @@ def _end_control(screen: Screen, code: str, host: str) -> None:
 
 
 def _end(screen: Screen, code: str, host: str) -> None:
-    """The room's phones become respondents of the assessment, labelled by role and a number."""
-    held = st.session_state.pop(STATE)
-    phones = registry().end(code, host)
+    """The room's phones become respondents of the assessment, labelled by role and a number, in one
+    transaction, before the room is deleted: a failed write loses no vote. Each phone's answers carry an id
+    of their own (as a paper form's do), so they can never be added twice."""
+    held = st.session_state[STATE]
     numbers: dict[str, int] = {}
-    for role, answers in phones:
+    batch = []
+    for i, (role, answers) in enumerate(registry().ballots(code, host), start=1):
         numbers[role] = numbers.get(role, 0) + 1
         label = screen.t("live.respondent_label", role=screen.t(f"respondent.role_{role}"), n=numbers[role])
-        who = screen.store.add_respondent(held["assessment"], role, label)
-        for answer in answers.values():
-            screen.store.save_answer(held["assessment"], answer, respondent_id=who)
-    st.session_state["_live_ended"] = len(phones)
+        batch.append((role, label, f"room-{code}-{i}", list(answers.values())))
+    if batch:
+        screen.store.add_form_respondents(held["assessment"], batch)
+    if held.get("fresh") and batch:  # made for the room after a restart: its empty first respondent goes
+        first = screen.store.respondents(held["assessment"])[0]
+        if not screen.store.answers(held["assessment"], first.id):
+            screen.store.remove_respondent(first.id)
+    registry().end(code, host)
+    st.session_state.pop(STATE)
+    st.session_state["_live_ended"] = len(batch)
 
 
 def _present(assessment_id: int) -> None:

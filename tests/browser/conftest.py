@@ -60,14 +60,16 @@ class AppServer:
     script: str = "app.py"
     port: int = 0
     process: subprocess.Popen | None = None
+    rooms: str = ""  # the live rooms' logs: kept across a restart, as on a real server
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> AppServer:
-        self.port = free_port()
-        env = {**os.environ, "TEICHAKU_STORAGE": self.storage, "TEICHAKU_ROOMS": tempfile.mkdtemp(prefix="rooms-")}
+        self.port = self.port or free_port()  # a restart keeps the address phones hold
+        self.rooms = self.rooms or tempfile.mkdtemp(prefix="teichaku-rooms-")
+        env = {**os.environ, "TEICHAKU_STORAGE": self.storage, "TEICHAKU_ROOMS": self.rooms}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true",

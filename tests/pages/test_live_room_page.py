@@ -1,0 +1,151 @@
+"""A live room under AppTest: the facilitator opens, paces, projects and ends it; phones join by the code,
+vote, see their answer counted, and learn when the room has ended; wrong codes run out."""
+
+from datetime import date
+
+import pytest
+
+from core.questionnaire import load_questionnaire
+from core.scoring import Answer
+from core.voting import CodeGuard
+from tests.app_pages import RESULT, open_page, texts
+from ui.room_registry import registry
+
+JOIN = "pages/9_join.py"
+QUESTIONS = load_questionnaire().questions
+
+
+@pytest.fixture
+def assessment(workspace) -> int:
+    aid = workspace.create_assessment("ワークショップ", date(2026, 11, 20), load_questionnaire().version)
+    workspace.save_answer(aid, Answer(QUESTIONS[0].id, 3))
+    return aid
+
+
+def open_room(aid: int):
+    at = open_page(RESULT, a=aid)
+    at.button(key="live_open").click().run()
+    assert not at.exception
+    held = at.session_state["_live_room"]
+    return at, held["code"], held["host"]
+
+
+def html(at) -> str:
+    return "".join(e.proto.body for e in at.get("html"))
+
+
+def test_the_facilitator_opens_a_room_and_sees_its_code_qr_and_link(assessment):
+    at, code, host = open_room(assessment)
+    assert code in html(at) and "data:image/svg+xml;base64," in html(at)
+    links = [c.value for c in at.code]
+    assert any(link.endswith(f"/join?c={code}") for link in links)
+    assert any(f"room={code}&key={host}" in link for link in links)  # the facilitator's own link
+    assert any(m.value == "0人・0票" for m in at.metric)
+
+
+def test_phones_join_vote_and_the_room_ends_into_respondents(assessment, workspace):
+    at, code, host = open_room(assessment)
+    phone = open_page(JOIN, c=code)
+    assert [b.label for b in phone.button][:3] == ["経営者", "管理職", "現場"]
+    phone.button(key="join_role_floor").click().run()
+    voter = phone.query_params["v"][0] if isinstance(phone.query_params["v"], list) else phone.query_params["v"]
+    first = QUESTIONS[0]
+    phone.button(key=f"join_answer_{first.id}_1").click().run()
+    assert not phone.exception
+    assert "1問目の回答を受け付けました：1" in texts(phone)
+    assert registry().phone_view(code, voter).own == {first.id: Answer(first.id, 1)}
+    other = registry().join(code, "manager")
+    registry().vote(code, other, Answer(first.id, None, unknown=True))
+
+    at.run()
+    assert any(m.value == "2人・2票" for m in at.metric)
+    assert "管理職（1人）" in texts(at) and "現場（1人）" in texts(at)
+    at.button(key="live_end").click().run()
+    assert "ルームを終了し、2台分の回答を回答者として加えました。" in texts(at)
+    people = workspace.respondents(assessment)
+    assert [(r.role, r.label) for r in people[1:]] == [("floor", "現場 1（スマホ）"), ("manager", "管理職 1（スマホ）")]
+    assert workspace.answers(assessment, people[1].id) == {first.id: Answer(first.id, 1)}
+    assert workspace.answers(assessment, people[2].id)[first.id].unknown
+
+    phone.button(key=f"join_answer_{QUESTIONS[1].id}_2").click().run()  # a vote after the end
+    assert not phone.exception
+    assert any("ルームは終了していた" in e.value for e in phone.error)
+    assert any("このルームは終了しました" in i.value for i in phone.info)
+
+
+def test_paced_one_question_at_a_time_and_revealed_on_the_phone(assessment):
+    at, code, host = open_room(assessment)
+    at.segmented_control(key="_live_pace_all").set_value("one").run()
+    phones = [registry().join(code, "floor") for _ in range(3)]
+    waiting = open_page(JOIN, c=code, v=phones[0])
+    assert any("次の質問が開くのを待っています" in i.value for i in waiting.info)
+    at.button(key="live_q_open").click().run()
+    question = QUESTIONS[0]
+    waiting.button(key="join_refresh").click().run()
+    assert question.text("ja") in texts(waiting)
+    waiting.button(key=f"join_answer_{question.id}_2").click().run()
+    assert any("回答を受け付けました：2" in s.value for s in waiting.success)
+    assert not [c for c in waiting.caption if "会場の回答" in c.value]  # one vote: never shown
+    assert at.run().button(key="live_q_reveal").disabled
+    at.button(key="live_q_close").click().run()
+    at.button(key="live_q_reveal").click().run()
+    waiting.run()
+    assert any("会場の回答（1票）" in c.value for c in waiting.caption)
+
+
+def test_the_projector_shows_the_room_first_with_its_code_and_count(assessment):
+    at, code, host = open_room(assessment)
+    for role in ("owner", "floor", "floor"):
+        registry().vote(code, registry().join(code, role), Answer(QUESTIONS[0].id, 2))
+    at.button(key="live_present").click().run()
+    assert not at.exception
+    shown = html(at)
+    assert f'data-testid="live-code">{code}<' in shown and "3人・3票" in shown
+    assert f"参加コード {code}" in shown  # the corner of every projected screen
+    assert "全員（3人）" not in shown or "data:image/svg+xml" in shown
+
+
+def test_a_wrong_code_shows_nothing_and_the_tries_run_out():
+    phone = open_page(JOIN, c="AAAAAA")
+    assert any("「AAAAAA」のルームは見つかりません" in e.value and "あと4回" in e.value for e in phone.error)
+    assert not [b for b in phone.button if b.key and b.key.startswith("join_role")]
+    for code in ("BBBBBB", "CCCCCC", "DDDDDD", "EEEEEE"):
+        phone.text_input[0].set_value(code)
+        phone.button[0].click().run()
+    assert any("入力できません" in e.value for e in phone.error)
+
+
+def test_a_made_up_voter_key_reads_nothing(assessment):
+    _, code, _ = open_room(assessment)
+    registry().vote(code, registry().join(code, "owner"), Answer(QUESTIONS[0].id, 4))
+    phone = open_page(JOIN, c=code, v="made-up")
+    assert not phone.exception
+    assert any("このルームは終了しました" in i.value for i in phone.info)
+    assert "4" not in "".join(b.label for b in phone.button)
+
+
+def test_the_facilitators_link_takes_the_room_over_in_a_new_session(assessment, workspace):
+    _, code, host = open_room(assessment)
+    registry().vote(code, registry().join(code, "floor"), Answer(QUESTIONS[0].id, 1))
+    again = open_page(RESULT, a=assessment, room=code, key=host)
+    assert not again.exception
+    assert "key" not in again.query_params  # never left on a projected address bar
+    assert again.session_state["_live_room"] == {"code": code, "host": host, "assessment": assessment}
+    assert any(m.value == "1人・1票" for m in again.metric)
+    wrong = open_page(RESULT, a=assessment, room=code, key="guess")
+    assert any("もうありません" in w.value for w in wrong.warning)
+    assert "_live_room" not in wrong.session_state
+
+
+def test_no_room_on_the_demo_or_on_a_file_every_visitor_shares(assessment, server_address):
+    demo = open_page(RESULT, ws="demo")
+    assert not [b for b in demo.button if b.key == "live_open"]
+    server_address("0.0.0.0")
+    shared = open_page(RESULT, a=assessment)
+    assert not [b for b in shared.button if b.key == "live_open"]
+    assert any("ルームは開けません" in w.value for w in shared.warning)
+
+
+def test_a_guard_kept_by_the_session_counts_every_wrong_code():
+    guard = CodeGuard()
+    assert registry().check_code("ZZZZZZ", guard) is False and guard.tries_left == CodeGuard.FREE_TRIES - 1
