@@ -1,12 +1,16 @@
 """A live room under load: one projector and 30 phones voting in bursts against one server on loopback.
 
-Run: python benchmarks/bench_live.py [--phones 30] [--bursts 5]
-Every phone is a headless-Chromium context at 390×844 that joins the room by its code and picks a role
-(1 owner, a third managers, the rest floor staff). In each burst every phone taps an answer to its current
-question, one right after the other. Measured in the pages' own clocks:
+Run: python benchmarks/bench_live.py [--phones 30] [--bursts 5] [--browsers] [--spacing-ms 0]
+The projector is a headless-Chromium page showing the room, refreshing itself. Every phone joins the room
+by its code and picks a role (1 owner, a third managers, the rest floor staff); in each burst every phone
+taps an answer to its current question. By default the phones are Streamlit websocket clients
+(benchmarks/ws_phones.py) that all tap at the same moment; with --browsers they are headless-Chromium
+contexts at 390×844 tapped one right after the other (then the 30 pages' own rendering shares this
+machine's cores with the server, which real phones do not). Measured:
 - vote → projector: from a tap to the projected count first showing that vote (the projector refreshes
   itself; nothing drives it);
-- phone rerun: from a tap to the phone's page having run and shown its answer;
+- phone rerun: from a tap to the phone's run finished (websocket: `script_finished` received; browser:
+  the page showing the answer counted);
 - server RSS: the Streamlit process and its children (the drawing process), after the bursts.
 The same run measures benchmarks/bare_live.py (a shared counter, a button, a refreshing count) the same
 way, and the figures are given as ratios to it as well.
@@ -15,6 +19,8 @@ way, and the figures are given as ratios to it as well.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import threading
 import os
 import statistics
 import sys
@@ -25,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM_ARGS, AppServer, chromium_path, wait_for_app  # noqa: E402
+from benchmarks.ws_phones import WsPhone, connect_all
+from benchmarks.ws_phones import burst as tap_at_once  # noqa: E402
 from tests.rooms import workshop_workspace  # noqa: E402
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "ja-JP"}
@@ -118,6 +126,35 @@ def run(browser, screen, phone_url: str, phones: int, bursts: int, pick_role: bo
     return {"latency": latencies, "rerun": reruns}
 
 
+def run_ws(screen, port: int, query: str, phones: int, bursts: int, pick_role: bool) -> dict:
+    loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, daemon=True).start()
+
+    def wait(coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, loop).result(timeout=120)
+
+    clients = [WsPhone(port, "join", query) for _ in range(phones)]
+    wait(connect_all(clients))
+    if pick_role:
+        for client, role in zip(clients, roles(phones)):
+            wait(client.run(role))
+    screen.wait_for_function("Object.keys(window.__shown || {}).length > 0")
+    base = max(int(k) for k in screen.evaluate("window.__shown"))
+    taps, reruns = [], []
+    for b in range(bursts):
+        labels = [f"{(i + b) % 5}\u3000" if pick_role else "2" for i in range(phones)]
+        runs = wait(tap_at_once(clients, labels))
+        taps += [r.started_ms for r in runs]
+        reruns += [r.took_ms for r in runs]
+        screen.wait_for_function(f"({base + (b + 1) * phones}) in window.__shown", timeout=60_000)
+    shown = {int(k): v for k, v in screen.evaluate("window.__shown").items()}
+    latencies = [min(v for k, v in shown.items() if k >= n) - tap for n, tap in enumerate(sorted(taps), start=base + 1)]
+    for client in clients:
+        wait(client.close())
+    loop.call_soon_threadsafe(loop.stop)
+    return {"latency": latencies, "rerun": reruns}
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
 
@@ -127,7 +164,8 @@ def main() -> None:
     parser.add_argument("--phones", type=int, default=30)
     parser.add_argument("--bursts", type=int, default=5)
     parser.add_argument("--spacing-ms", type=int, default=0,
-                        help="time between two phones' taps in a burst (0: one right after the other)")
+                        help="with --browsers: time between two phones' taps in a burst (0: one right after the other)")
+    parser.add_argument("--browsers", action="store_true", help="phones as Chromium contexts, not websocket clients")
     args = parser.parse_args()
     if chromium_path() is None:
         sys.exit("Chromium not found: install Debian's chromium or set TEICHAKU_CHROMIUM")
@@ -144,18 +182,25 @@ def main() -> None:
             bare_screen.add_init_script(SCREEN_PROBE)
             bare_screen.goto(f"{bare.url}/screen")
             wait_for_app(bare_screen)
-            reference = run(browser, bare_screen, f"{bare.url}/join", args.phones, args.bursts, pick_role=False,
-                            spacing_ms=args.spacing_ms)
+            if args.browsers:
+                reference = run(browser, bare_screen, f"{bare.url}/join", args.phones, args.bursts, pick_role=False,
+                                spacing_ms=args.spacing_ms)
+            else:
+                reference = run_ws(bare_screen, bare.port, "", args.phones, args.bursts, pick_role=False)
             screen, code = open_room_in_place(browser, app, aid)
-            ours = run(browser, screen, f"{app.url}/join?c={code}", args.phones, args.bursts, pick_role=True,
-                       spacing_ms=args.spacing_ms)
+            if args.browsers:
+                ours = run(browser, screen, f"{app.url}/join?c={code}", args.phones, args.bursts, pick_role=True,
+                           spacing_ms=args.spacing_ms)
+            else:
+                ours = run_ws(screen, app.port, f"c={code}", args.phones, args.bursts, pick_role=True)
             own_rss, total_rss = rss_mb(app.process.pid)
             bare_rss, _ = rss_mb(bare.process.pid)
             browser.close()
     finally:
         app.stop()
         bare.stop()
-    print(f"{args.phones} phones, {args.bursts} bursts, {os.cpu_count()} cores, one server on loopback")
+    kind = "browser contexts" if args.browsers else "websocket clients tapping at once"
+    print(f"{args.phones} phones ({kind}), {args.bursts} bursts, {os.cpu_count()} cores, one server on loopback")
     for name, key, goal in (("vote -> projector", "latency", 2000), ("phone rerun", "rerun", 500)):
         mine, theirs = ours[key], reference[key]
         print(f"{name}: median {statistics.median(mine):.0f} ms, p95 {pct(mine, 95):.0f} ms (goal p95 < {goal} ms); "

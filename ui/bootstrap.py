@@ -19,6 +19,7 @@ from core.settings import Setting
 from core.storage import ENV_VAR, StorageChoice, choose_storage
 from core.store import NewerSchema, Store, connect, shared_file_connection
 from ui import clock
+from ui.memory import settle
 
 HOME = "app.py"
 ASSESSMENT = "pages/1_assessment.py"
@@ -94,6 +95,7 @@ def bootstrap(title_key: str) -> Screen:
     today = demo_as_of() if demo else clock.today(st.context.timezone)
     screen = Screen(lang, t, load_questionnaire(), store, storage, demo, today, present)
     warm_up()  # the chart-drawing process, before anyone opens the dashboard
+    settle(title_key)  # once per page, after its modules are loaded
     if present:
         return screen
     _sidebar(screen)

@@ -21,6 +21,7 @@ from core.perception import ROLES
 from core.questionnaire import Questionnaire, load_questionnaire
 from core.scoring import Answer
 from core.voting import CodeGuard, PhoneView, RoomGone, TooManyTries, VotingClosed, normalise_code
+from ui.memory import settle
 from ui.room_registry import registry
 
 STYLE = Path(__file__).with_name("join.css")
@@ -33,6 +34,7 @@ def join_page() -> None:
     st.set_page_config(page_title=f"{t('join.title')} | Teichaku", page_icon=":material/how_to_vote:",
                        layout="centered", initial_sidebar_state="collapsed")
     st.html(STYLE)
+    settle("join")
     code, voter = normalise_code(st.query_params.get("c", "")), st.query_params.get("v", "")
     if code and voter:
         _voting(t, lang, load_questionnaire(), code, voter)

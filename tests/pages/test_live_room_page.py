@@ -149,3 +149,14 @@ def test_no_room_on_the_demo_or_on_a_file_every_visitor_shares(assessment, serve
 def test_a_guard_kept_by_the_session_counts_every_wrong_code():
     guard = CodeGuard()
     assert registry().check_code("ZZZZZZ", guard) is False and guard.tries_left == CodeGuard.FREE_TRIES - 1
+
+
+def test_what_a_page_loaded_is_kept_out_of_the_per_run_collection():
+    import gc
+
+    gc.unfreeze()
+    from ui.memory import settle
+
+    settle.clear()
+    open_page(JOIN, c="AAAAAA")
+    assert gc.get_freeze_count() > 0  # Streamlit's full collection after each run skips them
