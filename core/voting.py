@@ -200,6 +200,10 @@ class RoomRegistry:
         with self._lock:
             self._sweep(clock())
 
+    @property
+    def idle_limit(self) -> timedelta:
+        return self._idle_limit
+
     # -- the facilitator -------------------------------------------------------------------------------
 
     def open_room(self, assessment_id: int, question_ids: tuple[str, ...]) -> tuple[str, str]:

@@ -57,7 +57,8 @@ def adopt_from_link(screen: Screen) -> None:
     try:
         registry().view(code, key)
     except RoomGone:
-        st.warning(screen.t("live.link_gone", code=code), icon=":material/timer_off:")
+        hours = f"{registry().idle_limit.total_seconds() / 3600:g}"
+        st.warning(screen.t("live.link_gone", code=code, hours=hours), icon=":material/timer_off:")
         return
     wanted = st.query_params.get("a")
     assessment_id = next((a.id for a in screen.store.assessments() if str(a.id) == wanted), None)
@@ -80,7 +81,8 @@ def room_panel(screen: Screen, assessment: Assessment) -> None:
     st.subheader(t("live.heading"))
     gone = st.session_state.pop("_live_gone", None)
     if gone:
-        st.warning(t("live.gone", code=gone), icon=":material/timer_off:")
+        hours = f"{registry().idle_limit.total_seconds() / 3600:g}"
+        st.warning(t("live.gone", code=gone, hours=hours), icon=":material/timer_off:")
     ended = st.session_state.pop("_live_ended", None)
     if ended is not None:
         st.success(t("live.ended", n=ended), icon=":material/how_to_reg:")

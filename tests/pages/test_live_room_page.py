@@ -160,3 +160,34 @@ def test_what_a_page_loaded_is_kept_out_of_the_per_run_collection():
     settle.clear()
     open_page(JOIN, c="AAAAAA")
     assert gc.get_freeze_count() > 0  # Streamlit's full collection after each run skips them
+
+
+def test_the_projector_redraws_only_when_the_room_changed(assessment, monkeypatch):
+    at, code, host = open_room(assessment)
+    at.button(key="live_present").click().run()
+    calls = []
+    real_view = registry().view
+    monkeypatch.setattr(registry(), "view", lambda *a: calls.append(a) or real_view(*a))
+    at.run()
+    at.run()
+    assert calls == []  # nothing arrived: the refresh reads one number and shows what it drew
+    registry().vote(code, registry().join(code, "floor"), Answer(QUESTIONS[0].id, 2))
+    at.run()
+    assert len(calls) == 1 and "1人・1票" in html(at)
+
+
+def test_the_idle_time_can_be_set_and_a_bad_value_keeps_three_hours():
+    from datetime import timedelta
+
+    from ui.room_registry import idle_limit
+
+    assert idle_limit("1.5") == timedelta(hours=1.5)
+    assert idle_limit("") == idle_limit("soon") == idle_limit("-2") == timedelta(hours=3)
+
+
+def test_a_room_gone_by_itself_is_said_so_and_a_new_one_can_be_opened(assessment):
+    at, code, host = open_room(assessment)
+    registry().end(code, host)  # as the idle sweep does
+    at.run()
+    assert any(f"ルーム {code} はもうありません（3時間" in w.value for w in at.warning)
+    assert at.button(key="live_open")
