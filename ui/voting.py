@@ -79,6 +79,7 @@ def room_panel(screen: Screen, assessment: Assessment) -> None:
     """On the result page: open a room, or run the one that is open."""
     t = screen.t
     st.subheader(t("live.heading"))
+    held = open_room_of(assessment.id)  # first: it notices a room that has gone
     gone = st.session_state.pop("_live_gone", None)
     if gone:
         hours = f"{registry().idle_limit.total_seconds() / 3600:g}"
@@ -86,7 +87,6 @@ def room_panel(screen: Screen, assessment: Assessment) -> None:
     ended = st.session_state.pop("_live_ended", None)
     if ended is not None:
         st.success(t("live.ended", n=ended), icon=":material/how_to_reg:")
-    held = open_room_of(assessment.id)
     if held is None:
         _opener(screen, assessment)
         return
