@@ -7,7 +7,7 @@ vote. Ending a room, or leaving it idle for `IDLE_LIMIT`, deletes it and its log
 
 Who may see what is decided here, not in the pages:
 - without the code nothing of a room can be read, and wrong codes are limited per session (`CodeGuard`)
-  and for the whole server (`WRONG_CODES_PER_MINUTE`), so codes cannot be enumerated;
+  and per client address (`WRONG_CODES_PER_MINUTE`), so codes cannot be enumerated;
 - a phone sees its own answers, and a question's votes only once it is revealed;
 - only the holder of the room's host key (the facilitator's session) can pace, read or end the room.
 """
@@ -32,7 +32,7 @@ ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read off a projec
 CODE_LENGTH = 6  # 31**6 ≈ 8.9e8 codes
 MIN_VOTES = 3  # a question's votes are shown from this many on, or once it is closed
 IDLE_LIMIT = timedelta(hours=3)
-WRONG_CODES_PER_MINUTE = 120  # for the whole server; above it every unknown code is refused for a minute
+WRONG_CODES_PER_MINUTE = 60  # from one client address; above it that address is refused for a minute
 Pace = Literal["all", "one"]
 Status = Literal["waiting", "open", "closed"]
 
@@ -127,16 +127,19 @@ class RoomLog:
 
     def __init__(self, directory: Path):
         self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)  # it holds the rooms' host keys
 
     def path(self, code: str) -> Path:
         return self.directory / f"room-{code}.jsonl"
 
     def append(self, code: str, event: dict) -> None:
-        with self.path(code).open("a", encoding="utf-8") as f:
-            f.write(json.dumps(event, ensure_ascii=False) + "\n")
-            f.flush()
-            os.fsync(f.fileno())
+        line = (json.dumps(event, ensure_ascii=False) + "\n").encode()
+        descriptor = os.open(self.path(code), os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(descriptor, line)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
     def delete(self, code: str) -> None:
         self.path(code).unlink(missing_ok=True)
@@ -145,8 +148,12 @@ class RoomLog:
         """Every room's events; a line cut short by a crash mid-write is dropped."""
         rooms = {}
         for path in sorted(self.directory.glob("room-*.jsonl")):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if text and not text.endswith("\n"):  # cut short: drop it, or the next event would join it
+                text = text[: text.rfind("\n") + 1]
+                path.write_text(text, encoding="utf-8")
             events = []
-            for line in path.read_text(encoding="utf-8").splitlines():
+            for line in text.splitlines():
                 try:
                     events.append(json.loads(line))
                 except json.JSONDecodeError:
@@ -194,9 +201,12 @@ class RoomRegistry:
         self._log = RoomLog(directory)
         self._clock = clock
         self._idle_limit = idle_limit
-        self._wrong: list[datetime] = []
+        self._wrong: dict[str | None, list[datetime]] = {}  # wrong codes by client address
         for code, events in self._log.stored().items():
-            self._rooms[code] = _replay(events)
+            try:
+                self._rooms[code] = _replay(events)
+            except (KeyError, TypeError, ValueError):
+                continue  # a log this version cannot read: the other rooms still come back
         with self._lock:
             self._sweep(clock())
 
@@ -257,6 +267,12 @@ class RoomRegistry:
             self._apply(code, {"e": "reveal", "q": question_id})
             return True
 
+    def close_all(self, code: str, host_key: str) -> None:
+        """No more votes (the first step of ending: a vote after it is told so, never lost)."""
+        with self._lock:
+            self._hosted(code, host_key)
+            self._apply(code, {"e": "close_all"})
+
     def ballots(self, code: str, host_key: str) -> list[tuple[Role, dict[str, Answer]]]:
         """Every phone that voted: its role and answers, in joining order (to be kept before `end`)."""
         with self._lock:
@@ -272,18 +288,22 @@ class RoomRegistry:
 
     # -- a phone ---------------------------------------------------------------------------------------
 
-    def check_code(self, code: str, guard: CodeGuard) -> bool:
-        """Whether a room has this code; a wrong one counts against the session and the server."""
+    def check_code(self, code: str, guard: CodeGuard, address: str | None = None) -> bool:
+        """Whether a room has this code. A wrong one counts against the session (`guard`) and against the
+        client's address: from an address that sent WRONG_CODES_PER_MINUTE wrong codes in a minute every
+        code is refused for a minute, a right one too (else the refusals would tell the codes apart).
+        Phones already in a room are never asked again."""
         with self._lock:
             now = self._clock()
             guard.check(now)
             self._sweep(now)
-            self._wrong = [t for t in self._wrong if now - t < timedelta(minutes=1)]
-            if len(self._wrong) >= WRONG_CODES_PER_MINUTE:
-                raise TooManyTries(self._wrong[0] + timedelta(minutes=1))
+            recent = [t for t in self._wrong.get(address, []) if now - t < timedelta(minutes=1)]
+            self._wrong = {a: ts for a, ts in self._wrong.items() if ts and now - ts[-1] < timedelta(minutes=1)}
+            if len(recent) >= WRONG_CODES_PER_MINUTE:
+                raise TooManyTries(recent[0] + timedelta(minutes=1))
             if code in self._rooms:
                 return True
-            self._wrong.append(now)
+            self._wrong[address] = [*recent, now]
             guard.failed(now)
             return False
 
@@ -380,8 +400,13 @@ def _apply_event(room: Room, event: Mapping) -> None:
     if kind == "pace":
         room.pace = event["pace"]
         room.status = dict.fromkeys(room.question_ids, "open" if room.pace == "all" else "waiting")
+        room.revealed.clear()  # a question open again must not show each new tap
     elif kind == "status":
         room.status[event["q"]] = event["status"]
+        if event["status"] == "open":
+            room.revealed.discard(event["q"])
+    elif kind == "close_all":
+        room.status = dict.fromkeys(room.question_ids, "closed")
     elif kind == "reveal":
         room.revealed.add(event["q"])
     elif kind == "join":

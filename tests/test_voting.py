@@ -136,14 +136,48 @@ def test_wrong_codes_are_limited_per_session(registry, clock):
     assert longer.value.until == clock.now + 2 * CodeGuard.FIRST_WAIT  # each wrong code doubles the wait
 
 
-def test_wrong_codes_are_limited_for_the_whole_server(registry, clock):
+def test_wrong_codes_are_limited_per_client_address(registry, clock):
     code, _ = registry.open_room(1, QUESTIONS)
     for _ in range(WRONG_CODES_PER_MINUTE):
-        registry.check_code("AAAAAA", CodeGuard())  # a fresh session each time, as a script would
-    with pytest.raises(TooManyTries):
-        registry.check_code(code, CodeGuard())
+        registry.check_code("AAAAAA", CodeGuard(), "203.0.113.9")  # a fresh session each time, as a script would
+    with pytest.raises(TooManyTries):  # from that address even a right code is refused: no answer tells them apart
+        registry.check_code(code, CodeGuard(), "203.0.113.9")
+    assert registry.check_code(code, CodeGuard(), "198.51.100.7") is True  # the room's phones still join
     clock.advance(minutes=1, seconds=1)
-    assert registry.check_code(code, CodeGuard()) is True
+    assert registry.check_code(code, CodeGuard(), "203.0.113.9") is True
+
+
+def test_a_reopened_question_is_hidden_again_until_it_has_three_votes(registry):
+    code, host = registry.open_room(1, QUESTIONS)
+    registry.set_pace(code, host, "one")
+    phones = [registry.join(code, "floor") for _ in range(2)]
+    registry.set_status(code, host, "q1", "open")
+    registry.vote(code, phones[0], Answer("q1", 1))
+    registry.set_status(code, host, "q1", "closed")
+    assert registry.reveal(code, host, "q1")
+    registry.set_status(code, host, "q1", "open")
+    registry.vote(code, phones[1], Answer("q1", 3))
+    assert registry.view(code, host).question("q1").shown is False
+    assert registry.phone_view(code, phones[1]).tallies == {}
+    registry.set_status(code, host, "q1", "closed")
+    assert registry.reveal(code, host, "q1")
+    registry.set_pace(code, host, "all")  # every question open again: nothing stays revealed
+    assert not any(q.shown for q in registry.view(code, host).questions)
+
+
+def test_closing_every_question_first_means_no_vote_is_lost_while_ending(registry):
+    code, host = registry.open_room(1, QUESTIONS)
+    phone = registry.join(code, "floor")
+    registry.vote(code, phone, Answer("q1", 2))
+    registry.close_all(code, host)
+    with pytest.raises(VotingClosed):  # the phone is told; the ballots read next hold every counted vote
+        registry.vote(code, phone, Answer("q2", 2))
+    assert registry.ballots(code, host) == [("floor", {"q1": Answer("q1", 2)})]
+
+
+def test_the_log_is_readable_by_the_server_alone(registry, tmp_path):
+    code, _ = registry.open_room(1, QUESTIONS)
+    assert (tmp_path / f"room-{code}.jsonl").stat().st_mode & 0o077 == 0
 
 
 def test_a_room_idle_for_three_hours_is_gone_with_its_log(registry, clock, tmp_path):
@@ -189,6 +223,11 @@ def test_a_restart_brings_every_room_back_from_the_log(tmp_path, clock):
     again = RoomRegistry(tmp_path, clock)
     assert again.view(code, host) == first.view(code, host)
     assert again.phone_view(code, phones[1]) == first.phone_view(code, phones[1])
+    again.set_status(code, host, "q3", "open")  # the next event after the cut line is kept too
+    again.vote(code, phones[0], Answer("q3", 4))
+    assert RoomRegistry(tmp_path, clock).view(code, host) == again.view(code, host)
+    (tmp_path / "room-ZZZZZZ.jsonl").write_text('{"e": "open"}\n')  # a log that cannot be read
+    assert RoomRegistry(tmp_path, clock).view(code, host) == again.view(code, host)
 
 
 def test_many_phones_voting_at_once_lose_no_vote(registry):

@@ -20,7 +20,10 @@ from core.i18n import resolve_language, translator
 from core.perception import ROLES
 from core.questionnaire import Questionnaire, load_questionnaire
 from core.scoring import Answer
-from core.voting import CodeGuard, PhoneView, RoomGone, TooManyTries, VotingClosed, normalise_code
+from core.voting import (
+    ALPHABET, CODE_LENGTH, CodeGuard, PhoneView, RoomGone, TooManyTries, VotingClosed, normalise_code,
+)
+from ui.clock import now
 from ui.memory import settle
 from ui.room_registry import registry
 
@@ -38,6 +41,9 @@ def join_page() -> None:
     code, voter = normalise_code(st.query_params.get("c", "")), st.query_params.get("v", "")
     if code and voter:
         _voting(t, lang, load_questionnaire(), code, voter)
+    elif st.session_state.get("_join_notice"):  # the room ended while this phone was choosing a role
+        st.error(t(st.session_state.pop("_join_notice")), icon=":material/block:")
+        st.info(t("join.room_ended"), icon=":material/check_circle:")
     elif code and _known(t, code):
         _choose_role(t, code)
     else:
@@ -49,12 +55,22 @@ def _guard() -> CodeGuard:
 
 
 def _known(t, code: str) -> bool:
+    """Whether the code names a room. A code that cannot be one (wrong length or letters) costs no try, and
+    a wrong one is counted once, however often the page runs with it in the address."""
+    if len(code) != CODE_LENGTH or not set(code) <= set(ALPHABET):
+        st.error(t("join.malformed", code=code, length=CODE_LENGTH), icon=":material/error:")
+        return False
+    if st.session_state.get("_join_wrong") == code:
+        st.error(t("join.unknown", code=code, left=_guard().tries_left), icon=":material/error:")
+        return False
     try:
-        if registry().check_code(code, _guard()):
+        if registry().check_code(code, _guard(), st.context.ip_address):
             return True
     except TooManyTries as wait:
-        st.error(t("join.wait", time=f"{wait.until:%H:%M:%S}"), icon=":material/hourglass:")
+        seconds = max(1, round((wait.until - now("UTC")).total_seconds()))
+        st.error(t("join.wait", seconds=seconds), icon=":material/hourglass:")
         return False
+    st.session_state["_join_wrong"] = code
     st.error(t("join.unknown", code=code, left=_guard().tries_left), icon=":material/error:")
     return False
 
@@ -74,10 +90,13 @@ def _choose_role(t, code: str) -> None:
     with st.container(key="join_roles"):
         for role in ROLES:
             if st.button(t(f"respondent.role_{role}"), key=f"join_role_{role}", width="stretch"):
-                try:
-                    st.query_params["v"] = registry().join(code, role)
+                joined = st.session_state.setdefault("_join_voters", {})
+                try:  # a double tap, or the role page shown again, joins once
+                    joined.setdefault(code, registry().join(code, role))
                 except RoomGone:
-                    st.query_params.pop("c", None)
+                    st.session_state["_join_notice"] = "join.too_late"
+                    st.rerun()
+                st.query_params["v"] = joined[code]
                 st.rerun()
     st.caption(t("join.anonymous"))
 
@@ -125,12 +144,14 @@ def _voting(t, lang: str, questionnaire: Questionnaire, code: str, voter: str) -
                   args=(code, voter, Answer(question.id, None, unknown=True), order))
     if counted is not None:
         st.success(t("join.counted", answer=_answer_text(t, counted)), icon=":material/check_circle:")
+        _tally(t, view, question.id)  # only once answered: a tally seen first would pull answers to it
     last = st.session_state.pop("_join_last", None)
     if last and last != question.id and last in view.own:
         st.success(t("join.counted_previous", n=order.index(last) + 1 if last in order else "",
                      answer=_answer_text(t, view.own[last])), icon=":material/check_circle:")
-    _tally(t, view, question.id)
     _steps(t, order, position)
+    if view.pace == "one":  # the facilitator moves the room on; this asks for the question now open
+        st.button(t("join.refresh"), icon=":material/refresh:", width="stretch", key="join_refresh")
 
 
 def _position(order: list[str], view: PhoneView) -> int:

@@ -9,6 +9,8 @@ the address.
 
 from __future__ import annotations
 
+import random
+import secrets
 from html import escape
 
 import pandas as pd
@@ -22,7 +24,7 @@ from core.perception import spread as spread_of
 from core.perception import visible_room
 from core.records import Assessment
 from core.settings import Setting, read_min_group
-from core.voting import RoomGone, RoomView
+from core.voting import MIN_VOTES, RoomGone, RoomView
 from ui.bootstrap import Screen
 from ui.pictures import img_tag
 from ui.room_registry import registry
@@ -71,8 +73,8 @@ def adopt_from_link(screen: Screen) -> None:
     st.session_state[STATE] = {"code": code, "host": key, "assessment": assessment_id}
 
 
-def facilitator_link(base: str, code: str, host_key: str) -> str:
-    return f"{base}/result?room={code}&key={host_key}"
+def facilitator_link(base: str, code: str, host_key: str, assessment_id: int) -> str:
+    return f"{base}/result?a={assessment_id}&room={code}&key={host_key}"
 
 
 def room_panel(screen: Screen, assessment: Assessment) -> None:
@@ -107,9 +109,10 @@ def room_panel(screen: Screen, assessment: Assessment) -> None:
         st.button(t("live.present"), icon=":material/co_present:", type="primary", on_click=_present,
                   args=(assessment.id,), key="live_present")
         _address_editor(screen)
-        with st.expander(t("live.keep_link")):
+        # Shown for one run on request: a panel mirrored to a projector never carries the key by itself.
+        if st.button(t("live.keep_link"), icon=":material/key:", key="live_keep_link", type="tertiary"):
             st.caption(t("live.keep_link_help"))
-            st.code(facilitator_link(base, code, host), language=None, wrap_lines=True)
+            st.code(facilitator_link(base, code, host, assessment.id), language=None, wrap_lines=True)
         _end_control(screen, code, host)
 
 
@@ -122,6 +125,15 @@ def _opener(screen: Screen, assessment: Assessment) -> None:
     if screen.demo:
         st.caption(t("live.demo"))
         return
+    held = st.session_state.get(STATE)
+    if held:  # one room per facilitator: a second would leave the first taking votes nobody ends
+        name = screen.assessment_labels().get(held["assessment"], "")
+        st.info(t("live.other_open", code=held["code"], name=name), icon=":material/info:")
+        st.page_link("pages/2_result.py", label=t("live.go_open"), icon=":material/arrow_forward:",
+                     query_params=screen.params(a=held["assessment"]))
+        return
+    if screen.storage.mode == "local":  # on loopback only: phones cannot reach it without a tunnel
+        st.warning(t("live.loopback_only"), icon=":material/wifi_off:")
     if st.button(t("live.open"), icon=":material/qr_code_2:", key="live_open"):
         code, host = registry().open_room(assessment.id, tuple(q.id for q in screen.questionnaire.questions))
         st.session_state[STATE] = {"code": code, "host": host, "assessment": assessment.id}
@@ -152,28 +164,39 @@ def _pace_controls(screen: Screen, code: str, host: str, view: RoomView) -> None
     pace = st.segmented_control(t("live.pace"), ["all", "one"], default=view.pace, key=f"_live_pace_{view.pace}",
                                 format_func=lambda p: t(f"live.pace_{p}"))
     if pace and pace != view.pace:
-        registry().set_pace(code, host, pace)
+        _act(code, registry().set_pace, code, host, pace)
         st.rerun()
     if view.pace != "one":
         return
     names = {q.id: f"{i}. {q.text(lang)}" for i, q in enumerate(screen.questionnaire.questions, start=1)}
     current = next((q.question_id for q in view.questions if q.status == "open"), None)
+    names = {q: name for q, name in names.items() if q in {x.question_id for x in view.questions}}
     chosen = st.selectbox(t("live.question"), list(names), format_func=names.get, key="_live_question",
-                          index=list(names).index(current) if current else 0)
+                          index=list(names).index(current) if current in names else 0)
     votes = view.question(chosen)
     st.caption(t(f"live.status_{votes.status}", n=votes.count) + ("　" + t("live.shown") if votes.shown else ""))
     with st.container(horizontal=True):
         st.button(t("live.open_question"), key="live_q_open", disabled=votes.status == "open",
-                  on_click=_open_only, args=(code, host, view, chosen))
+                  on_click=_act, args=(code, _open_only, code, host, chosen))
         st.button(t("live.close_question"), key="live_q_close", disabled=votes.status != "open",
-                  on_click=registry().set_status, args=(code, host, chosen, "closed"))
-        st.button(t("live.reveal"), key="live_q_reveal", disabled=votes.shown or (votes.count < 3 and votes.status != "closed"),
-                  on_click=registry().reveal, args=(code, host, chosen), help=t("live.reveal_help"))
+                  on_click=_act, args=(code, registry().set_status, code, host, chosen, "closed"))
+        st.button(t("live.reveal"), key="live_q_reveal",
+                  disabled=votes.shown or (votes.count < MIN_VOTES and votes.status != "closed"),
+                  on_click=_act, args=(code, registry().reveal, code, host, chosen), help=t("live.reveal_help"))
 
 
-def _open_only(code: str, host: str, view: RoomView, question_id: str) -> None:
+def _act(code: str, action, *args) -> None:
+    """A facilitator's step; a room that has meanwhile gone (idle, or ended elsewhere) is said so."""
+    try:
+        action(*args)
+    except (RoomGone, KeyError):
+        st.session_state.pop(STATE, None)
+        st.session_state["_live_gone"] = code
+
+
+def _open_only(code: str, host: str, question_id: str) -> None:
     """One question at a time: opening one closes the one that was open."""
-    for q in view.questions:
+    for q in registry().view(code, host).questions:
         if q.status == "open":
             registry().set_status(code, host, q.question_id, "closed")
     registry().set_status(code, host, question_id, "open")
@@ -190,22 +213,35 @@ def _end_control(screen: Screen, code: str, host: str) -> None:
 
 def _end(screen: Screen, code: str, host: str) -> None:
     """The room's phones become respondents of the assessment, labelled by role and a number, in one
-    transaction, before the room is deleted: a failed write loses no vote. Each phone's answers carry an id
-    of their own (as a paper form's do), so they can never be added twice."""
+    transaction. Voting is closed first, so a phone tapping meanwhile is told its answer was not counted,
+    and the room is deleted only after the write: a failed write loses no vote. The numbers follow a
+    shuffled order, never the order people joined in (which the room could remember), and each phone's
+    answers carry an id of their own, as a paper form's do, so they can never be added twice."""
     held = st.session_state[STATE]
+    try:
+        registry().close_all(code, host)
+        ballots = registry().ballots(code, host)
+    except RoomGone:  # ended from another tab with the facilitator's link, or gone idle
+        st.session_state.pop(STATE, None)
+        st.session_state["_live_gone"] = code
+        return
+    random.SystemRandom().shuffle(ballots)
     numbers: dict[str, int] = {}
-    batch = []
-    for i, (role, answers) in enumerate(registry().ballots(code, host), start=1):
+    batch, run = [], secrets.token_hex(4)
+    for i, (role, answers) in enumerate(ballots, start=1):
         numbers[role] = numbers.get(role, 0) + 1
         label = screen.t("live.respondent_label", role=screen.t(f"respondent.role_{role}"), n=numbers[role])
-        batch.append((role, label, f"room-{code}-{i}", list(answers.values())))
+        batch.append((role, label, f"room-{code}-{run}-{i}", list(answers.values())))
     if batch:
         screen.store.add_form_respondents(held["assessment"], batch)
     if held.get("fresh") and batch:  # made for the room after a restart: its empty first respondent goes
         first = screen.store.respondents(held["assessment"])[0]
         if not screen.store.answers(held["assessment"], first.id):
             screen.store.remove_respondent(first.id)
-    registry().end(code, host)
+    try:
+        registry().end(code, host)
+    except RoomGone:
+        pass  # written already; the room went meanwhile
     st.session_state.pop(STATE)
     st.session_state["_live_ended"] = len(batch)
 
@@ -278,12 +314,15 @@ def _slide_body(screen: Screen, view: RoomView) -> str:
 
 
 def _strip(screen: Screen, view: RoomView, question_id: str) -> str:
-    """One question's votes as dots: the whole room, then each role that may be shown, each with n."""
+    """One question's votes as dots, each row with its n. Per role only where every shown row holds at
+    least `min_group` people (経営者 named) and the whole room's row counts the shown people alone, so no
+    row can be worked out from the others; else the whole room in one row."""
     t = screen.t
     min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
-    people = list(view.shown_respondents)
-    rows: dict[str, list[Respondent]] = {t("live.everyone"): people}
-    for group, members in groups(visible_room(people, min_group), min_group).items():
+    answered = [r for r in view.shown_respondents if levels_of([r], question_id)]
+    visible = visible_room(answered, min_group)
+    rows: dict[str, list[Respondent]] = {t("live.everyone"): visible or answered}
+    for group, members in groups(visible, min_group).items():
         rows[t(f"respondent.role_{'others' if group == OTHERS else group}")] = members
     dots, medians = [], []
     for name, members in rows.items():

@@ -42,7 +42,10 @@ def test_three_phones_vote_live_and_the_room_survives_a_restart(browser, app_ser
     code = facilitator.locator(".tk-join-code").inner_text().strip()
     join_link = facilitator.locator("[data-testid=stCode]").first.inner_text().strip()
     assert join_link.endswith(f"/join?c={code}")
-    keep = facilitator.locator("[data-testid=stCode]").nth(1).text_content().strip()  # the facilitator's link
+    facilitator.get_by_role("button", name="進行役のリンクを表示").click()
+    facilitator.locator("[data-testid=stCode]").nth(1).wait_for()
+    keep = facilitator.locator("[data-testid=stCode]").nth(1).inner_text().strip()  # the facilitator's link
+    assert "key=" in keep
 
     guesser = browser.new_context(locale="ja-JP", **PHONE).new_page()
     guesser.goto(f"{app.url}/join?c=AAAAAA")
