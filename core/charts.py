@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import math
 import threading
@@ -31,7 +33,8 @@ TREND_WIDTH, TREND_HEIGHT = 340, 190  # half a page: the trend sits in its KPI's
 SVG_CACHE_SIZE = 256  # 10-50 KB each
 # Pictures are read from across a room: text a little larger than Vega's 10-11 px default.
 # No ARIA inside: a picture is described by its alt text.
-PICTURE_CONFIG = {"axis": {"labelFontSize": 12, "titleFontSize": 12}, "title": {"fontSize": 13}, "aria": False}
+PICTURE_CONFIG = {"axis": {"labelFontSize": 12, "titleFontSize": 12}, "title": {"fontSize": 13},
+                  "legend": {"labelFontSize": 12, "titleFontSize": 12}, "aria": False}
 
 
 _svg_cache: OrderedDict[str, str] = OrderedDict()
@@ -66,6 +69,8 @@ def _plain(value: object) -> object:
         return value.isoformat()
     if isinstance(value, np.generic):
         return value.item()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
     raise TypeError(f"cannot key a chart on {type(value).__name__}")
 
 

@@ -2,10 +2,10 @@
 what they show."""
 
 import base64
+import html
 import re
 from pathlib import Path
 
-import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
 from core.i18n import translator
@@ -65,18 +65,18 @@ def pictures(at: AppTest, size: str = "tk-wide") -> list[str]:
     return found
 
 
+def radar_series(at: AppTest) -> set[str] | None:
+    """The series a radar picture draws, read from its legend; None when the page shows no radar."""
+    for tag in re.findall(r"<img[^>]*>", "".join(e.proto.body for e in at.get("html"))):
+        if re.search(r'alt="(レーダーチャート|Radar chart)', tag):
+            drawn = base64.b64decode(re.search(r'base64,([^"]+)"', tag).group(1)).decode()
+            return {html.unescape(label) for label in
+                    re.findall(r'role-legend-label[^>]*><text[^>]*>([^<]*)</text>', drawn)}
+    return None
+
+
 def picture_width(svg: str) -> float:
     return float(re.search(r'<svg[^>]*\bwidth="([\d.]+)', svg).group(1))
-
-
-def chart_series(chart) -> set[str]:
-    """The series names a radar draws, read from the chart's Arrow datasets."""
-    names = set()
-    for dataset in chart.proto.datasets:
-        frame = pa.ipc.open_stream(dataset.data.data).read_pandas()
-        if "series" in frame:
-            names |= set(frame["series"])
-    return names
 
 
 def answer_everything(store: Store, assessment_id: int, level=2) -> None:

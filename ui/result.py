@@ -13,6 +13,7 @@ from core.settings import Setting, read_min_group
 from ui.assessments import LABEL_LIMIT, label_of
 from ui.bootstrap import Screen
 from ui.format import DATE_RANGE, md
+from ui.pictures import picture
 
 
 def dimension_labels(screen: Screen) -> list[tuple[str, str]]:
@@ -41,9 +42,11 @@ def headline(screen: Screen, result: AssessmentResult) -> None:
 
 
 def radar(screen: Screen, series: list[RadarSeries]) -> None:
-    chart = radar_chart(series, dimension_labels(screen), score_title=screen.t("result.score"),
-                        legend_title=screen.t("result.legend"))
-    st.altair_chart(chart, width="content")
+    """Drawn on the server: the browser shows a picture instead of loading the Vega runtime, which was the
+    largest part of the diagnosis page's first render."""
+    picture(screen, screen.t("result.radar_alt", names=screen.t("list.join").join(s.name for s in series)),
+            radar_chart, series, dimension_labels(screen), score_title=screen.t("result.score"),
+            legend_title=screen.t("result.legend"))
 
 
 def score_table(screen: Screen, result: AssessmentResult, targets: dict[str, int]) -> None:

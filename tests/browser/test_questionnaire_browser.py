@@ -41,7 +41,7 @@ def test_answer_everything_restart_and_find_it_all(browser, app_server, tmp_path
         if step < 6:  # the next dimension opens at its top, not where the last one ended
             assert page.evaluate("document.querySelector('[data-testid=stMain]').scrollTop") < 50
     assert_no_exception(page)
-    page.get_by_test_id("stVegaLiteChart").first.wait_for(state="visible", timeout=30_000)  # the radar
+    page.locator("img[alt^='レーダーチャート']").first.wait_for(state="visible", timeout=30_000)  # the radar
 
     server.restart()
     page.goto(f"{server.url}/assessment?step=1")
@@ -58,8 +58,9 @@ def test_answer_everything_restart_and_find_it_all(browser, app_server, tmp_path
 
     page.goto(f"{server.url}/result")
     wait_for_app(page)
-    chart = page.get_by_test_id("stVegaLiteChart").first
+    chart = page.locator("img[alt^='レーダーチャート']").first
     chart.wait_for()
+    page.wait_for_function("[...document.querySelectorAll('img[alt^=\"レーダーチャート\"]')].every(i => i.complete)")
     box = chart.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 300  # the radar really drew
     assert page.get_by_text("弱い3観点と、最初の一歩").is_visible()

@@ -5,7 +5,7 @@ from datetime import date
 
 from core.questionnaire import load_questionnaire
 from tests.app_pages import (
-    COMPARE, answer_everything, chart_series, charts, open_page,
+    COMPARE, answer_everything, charts, open_page, radar_series,
 )
 
 
@@ -20,8 +20,8 @@ def test_compare_shows_change_per_dimension(workspace):
     assert len(at.multiselect[0].value) == 2
     deltas = list(at.table[0].value["変化"])
     assert deltas == ["+2.0"] * 7
-    assert len(charts(at)) == 2
-    assert chart_series(charts(at)[0]) == {"導入前（2026-03-01）", "導入90日後（2026-07-01）"}
+    assert len(charts(at)) == 1  # the change bars; the radar is a picture
+    assert radar_series(at) == {"導入前（2026-03-01）", "導入90日後（2026-07-01）"}
 
 
 def test_same_label_and_date_stay_apart(workspace):
@@ -30,7 +30,7 @@ def test_same_label_and_date_stay_apart(workspace):
         answer_everything(workspace, workspace.create_assessment("診断", date(2026, 3, 1), q.version), level)
     at = open_page(COMPARE)
     assert not at.exception
-    assert chart_series(charts(at)[0]) == {"診断（2026-03-01）", "診断（2026-03-01） その2"}
+    assert radar_series(at) == {"診断（2026-03-01）", "診断（2026-03-01） その2"}
     assert list(at.table[0].value["変化"]) == ["+2.0"] * 7
 
 

@@ -8,7 +8,6 @@ from streamlit.testing.v1 import AppTest
 
 from core.questionnaire import load_questionnaire
 from core.scoring import Answer
-from core.voting import CodeGuard
 from tests.app_pages import RESULT, ROOT, open_page, pictures, texts
 from ui.room_registry import registry
 

@@ -4,7 +4,7 @@ line where that role can be shown."""
 from datetime import date
 
 from core.questionnaire import load_questionnaire
-from tests.app_pages import ASSESSMENT, COMPARE, chart_series, charts, open_page
+from tests.app_pages import ASSESSMENT, COMPARE, open_page, radar_series
 from tests.rooms import fill_room
 
 Q = load_questionnaire()
@@ -37,9 +37,9 @@ def test_the_history_radar_shows_one_roles_line_where_it_can(workspace):
     second = workspace.create_assessment("導入90日後", date(2026, 7, 1), Q.version)
     fill_room(workspace, second, {"owner": (1, 3), "floor": (3, 2)})
     at = open_page(COMPARE)
-    assert chart_series(charts(at)[0]) == {"導入前（2026-03-01）", "導入90日後（2026-07-01）"}
+    assert radar_series(at) == {"導入前（2026-03-01）", "導入90日後（2026-07-01）"}
     assert at.get("button_group")  # the perspective choice is offered
     at.session_state["_compare_role_ja"] = "floor"
     at.run()
-    assert chart_series(charts(at)[0]) == {"導入90日後（2026-07-01）"}
+    assert radar_series(at) == {"導入90日後（2026-07-01）"}
     assert any("導入前（2026-03-01）" in c.value for c in at.caption)
