@@ -405,8 +405,11 @@ def group_strip_chart(dots: pd.DataFrame, medians: pd.DataFrame, *, groups: list
     # The ticks carry the axis, so without dots nothing round is drawn at all.
     ticks = alt.Chart(medians).mark_tick(thickness=6, size=44, opacity=1).encode(
         y=y, x=_level_axis(score_title, "median"), color=color)
-    values = alt.Chart(medians).mark_text(align="left", dx=10, dy=-24, fontSize=PROJECTOR_FONT, fontWeight="bold",
-                                          color=PROJECTOR_INK).encode(y=y, x=alt.X("median:Q"), text="value:N")
+    # The median's value on the row's name line, at the right end: beside its tick it ran into the name
+    # whenever the median sat near the left.
+    values = alt.Chart(medians).mark_text(align="right", baseline="bottom", dy=-26, fontSize=PROJECTOR_FONT,
+                                          fontWeight="bold", color=PROJECTOR_INK).encode(
+        y=y, x=alt.XDatum(MAX_LEVEL), text="value:N")
     names = alt.Chart(medians).mark_text(align="left", baseline="bottom", dy=-26, fontSize=PROJECTOR_FONT,
                                          color=PROJECTOR_INK).encode(y=y, x=alt.XValue(0), text="label:N")
     layers = [ticks, values, names]
