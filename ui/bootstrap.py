@@ -15,7 +15,8 @@ from core.demo import demo_as_of, shared_demo_store
 from core.drawing import warm_up
 from core.i18n import LANGUAGES, long_date, resolve_language, translator
 from core.questionnaire import Questionnaire, load_questionnaire
-from core.settings import Setting
+from core.perception import DEFAULT_MIN_GROUP
+from core.settings import Setting, read_min_group
 from core.storage import ENV_VAR, StorageChoice, choose_storage
 from core.store import NewerSchema, Store, connect, shared_file_connection
 from ui import clock
@@ -66,6 +67,10 @@ class Screen:
 
     def go(self, page: str, **extra: object) -> None:
         st.switch_page(page, query_params=self.params(**extra))
+
+    def min_group(self) -> int:
+        """The fewest people a role needs to be shown as a group of its own, as this workspace set it."""
+        return read_min_group(self.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
 
     def assessment_labels(self) -> dict[int, str]:
         """Display names of every assessment, unique even when label and date repeat."""

@@ -17,14 +17,13 @@ from core.charts import PROJECTOR_WIDTH, gap_frames, gap_overview_chart, group_s
 from core.dashboard import build_dashboard
 from core.drawing import DrawingFailed
 from core.perception import (
-    DEFAULT_MIN_GROUP, OTHERS, Respondent, company_scores, most_disputed, question_views, visible_room,
+    OTHERS, Respondent, company_scores, most_disputed, question_views, visible_room,
 )
 from core.perception import groups as groups_of
 from core.perception import room_result
 from core.presentation import Step, deck, dimension_groups, headline_kpis, next_actions, next_milestones, position
 from core.records import Assessment
 from core.scoring import AssessmentResult, level_for
-from core.settings import Setting, read_min_group
 from ui.assessments import current_assessment
 from ui.bootstrap import Screen, company_name
 from ui.format import number
@@ -67,7 +66,7 @@ def present(screen: Screen, assessment: Assessment | None, room: list[Respondent
             default_step: str | None = None) -> None:
     """Draw the screen named in the address, with next/back, and stop the page there."""
     st.html(STYLE)
-    min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
+    min_group = screen.min_group()
     visible = visible_room(room, min_group) if len(room) > 1 else []
     board = build_dashboard(screen.store)
     live = open_room_of(assessment.id) if assessment else None

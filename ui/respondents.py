@@ -10,12 +10,12 @@ import streamlit as st
 
 from core.charts import CHART_WIDTH, PHONE_WIDTH, gap_frames, gap_overview_chart, perception_chart
 from core.perception import (
-    DEFAULT_MIN_GROUP, NOTABLE_GAP, OTHERS, ROLES, Respondent, company_scores, dimension_scores, group_scores,
+    NOTABLE_GAP, OTHERS, ROLES, Respondent, company_scores, dimension_scores, group_scores,
     most_disputed, question_views, visible_room,
 )
 from core.perception import groups as groups_of
 from core.records import Assessment, RespondentRecord
-from core.settings import MIN_GROUP_RANGE, Setting, read_min_group
+from core.settings import MIN_GROUP_RANGE, Setting
 from ui.bootstrap import Screen
 from ui.format import md
 from ui.pictures import picture
@@ -159,7 +159,7 @@ def spread_section(screen: Screen, room: list[Respondent]) -> None:
     if len(room) < 2:
         return
     st.subheader(t("respondent.spread_heading", count=len(room)))
-    min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
+    min_group = screen.min_group()
     st.caption(t("respondent.spread_help", min=min_group))
     if not screen.demo:
         st.number_input(t("respondent.min_group"), MIN_GROUP_RANGE.start, MIN_GROUP_RANGE.stop - 1, value=min_group,

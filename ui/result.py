@@ -7,9 +7,8 @@ import streamlit as st
 
 from core.charts import RadarSeries, change_chart, radar_chart
 from core.scoring import AssessmentResult, Change, Gap, adkar_barrier, suggested_target
-from core.perception import DEFAULT_MIN_GROUP, OTHERS, ROLES, Respondent, company_scores, groups, visible_room
+from core.perception import OTHERS, ROLES, Respondent, company_scores, groups, visible_room
 from core.records import Assessment
-from core.settings import Setting, read_min_group
 from ui.assessments import LABEL_LIMIT, label_of
 from ui.bootstrap import Screen
 from ui.format import DATE_RANGE, md
@@ -139,7 +138,7 @@ def change_table(screen: Screen, first: Assessment, last: Assessment, changes: l
 
 def perspective_picker(screen: Screen, rooms: list[list[Respondent]]) -> str | None:
     """Whose view the history shows: the company's (None), or one role's where it can be shown."""
-    min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
+    min_group = screen.min_group()
     shown = {g for room in rooms if len(room) > 1 for g in groups(visible_room(room, min_group), min_group)}
     if not shown:
         return None
@@ -153,7 +152,7 @@ def perspective_picker(screen: Screen, rooms: list[list[Respondent]]) -> str | N
 
 def role_scores(screen: Screen, room: list[Respondent], role: str) -> dict[str, float | None] | None:
     """One role's median per dimension in one assessment, or None when the role is not shown there."""
-    min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
+    min_group = screen.min_group()
     people = groups(visible_room(room, min_group), min_group).get(role) if len(room) > 1 else None
     if not people:
         return None

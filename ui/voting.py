@@ -19,11 +19,10 @@ import streamlit as st
 from core.charts import group_strip_chart, svg
 from core.drawing import DrawingFailed
 from core.join_link import is_web_address, join_base, join_url, lan_address, qr_svg
-from core.perception import DEFAULT_MIN_GROUP, OTHERS, Respondent, groups, levels_of, most_disputed, question_views
+from core.perception import OTHERS, Respondent, groups, levels_of, most_disputed, question_views
 from core.perception import spread as spread_of
 from core.perception import visible_room
 from core.records import Assessment
-from core.settings import Setting, read_min_group
 from core.voting import MIN_VOTES, RoomGone, RoomView
 from ui.bootstrap import Screen
 from ui.pictures import img_tag
@@ -42,10 +41,19 @@ def open_room_of(assessment_id: int) -> tuple[str, str] | None:
     try:
         registry().version(held["code"], held["host"])
     except RoomGone:
-        st.session_state.pop(STATE, None)
-        st.session_state["_live_gone"] = held["code"]
+        _lose_room(held["code"])
         return None
     return held["code"], held["host"]
+
+
+def _lose_room(code: str) -> None:
+    """The room went (idle, or ended elsewhere): forget it, and say so on the next panel."""
+    st.session_state.pop(STATE, None)
+    st.session_state["_live_gone"] = code
+
+
+def _idle_hours() -> str:
+    return f"{registry().idle_limit.total_seconds() / 3600:g}"
 
 
 def adopt_from_link(screen: Screen) -> None:
@@ -59,8 +67,7 @@ def adopt_from_link(screen: Screen) -> None:
     try:
         registry().view(code, key)
     except RoomGone:
-        hours = f"{registry().idle_limit.total_seconds() / 3600:g}"
-        st.warning(screen.t("live.link_gone", code=code, hours=hours), icon=":material/timer_off:")
+        st.warning(screen.t("live.link_gone", code=code, hours=_idle_hours()), icon=":material/timer_off:")
         return
     wanted = st.query_params.get("a")
     assessment_id = next((a.id for a in screen.store.assessments() if str(a.id) == wanted), None)
@@ -84,8 +91,7 @@ def room_panel(screen: Screen, assessment: Assessment) -> None:
     held = open_room_of(assessment.id)  # first: it notices a room that has gone
     gone = st.session_state.pop("_live_gone", None)
     if gone:
-        hours = f"{registry().idle_limit.total_seconds() / 3600:g}"
-        st.warning(t("live.gone", code=gone, hours=hours), icon=":material/timer_off:")
+        st.warning(t("live.gone", code=gone, hours=_idle_hours()), icon=":material/timer_off:")
     ended = st.session_state.pop("_live_ended", None)
     if ended is not None:
         st.success(t("live.ended", n=ended), icon=":material/how_to_reg:")
@@ -144,7 +150,9 @@ def _join_base(screen: Screen) -> str:
     """The address phones open: the facilitator's correction, else this page's own with a LAN address in
     place of localhost."""
     corrected = st.session_state.get("_live_base", "")
-    return corrected or join_base(st.context.url, lan_address())
+    if "_live_detected" not in st.session_state:  # once: the projector asks every second
+        st.session_state["_live_detected"] = join_base(st.context.url, lan_address())
+    return corrected or st.session_state["_live_detected"]
 
 
 def _address_editor(screen: Screen) -> None:
@@ -190,8 +198,7 @@ def _act(code: str, action, *args) -> None:
     try:
         action(*args)
     except (RoomGone, KeyError):
-        st.session_state.pop(STATE, None)
-        st.session_state["_live_gone"] = code
+        _lose_room(code)
 
 
 def _open_only(code: str, host: str, question_id: str) -> None:
@@ -222,8 +229,7 @@ def _end(screen: Screen, code: str, host: str) -> None:
         registry().close_all(code, host)
         ballots = registry().ballots(code, host)
     except RoomGone:  # ended from another tab with the facilitator's link, or gone idle
-        st.session_state.pop(STATE, None)
-        st.session_state["_live_gone"] = code
+        _lose_room(code)
         return
     random.SystemRandom().shuffle(ballots)
     numbers: dict[str, int] = {}
@@ -301,7 +307,7 @@ def _slide_body(screen: Screen, view: RoomView) -> str:
                 f'<p class="tk-note">{escape(t(f"live.status_{current.status}", n=current.count))}</p>')
         return head + (_strip(screen, view, current.question_id) if current.shown
                        else f'<p class="tk-note">{escape(t("live.slide_hidden"))}</p>')
-    min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
+    min_group = screen.min_group()
     shown_people = list(view.shown_respondents)
     disputed = most_disputed(question_views(q, visible_room(shown_people, min_group) or shown_people, min_group), n=3)
     if not disputed:
@@ -318,7 +324,7 @@ def _strip(screen: Screen, view: RoomView, question_id: str) -> str:
     least `min_group` people (経営者 named) and the whole room's row counts the shown people alone, so no
     row can be worked out from the others; else the whole room in one row."""
     t = screen.t
-    min_group = read_min_group(screen.store.get_setting(Setting.MIN_GROUP), DEFAULT_MIN_GROUP)
+    min_group = screen.min_group()
     answered = [r for r in view.shown_respondents if levels_of([r], question_id)]
     visible = visible_room(answered, min_group)
     rows: dict[str, list[Respondent]] = {t("live.everyone"): visible or answered}
